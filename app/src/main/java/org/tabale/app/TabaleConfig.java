@@ -1,0 +1,76 @@
+package org.tabale.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tabale.alerts.AlertsSettings;
+import org.tabale.streams.StreamsSettings;
+
+/**
+ * The launcher's configuration, from environment variables (or a {@code --config} file of
+ * {@code KEY=value} lines, which the environment overrides). Validated at start: a bad value
+ * stops the process with the variable's name.
+ */
+public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapServers, Path dataDir, int httpPort,
+                           Optional<String> tokens, long maxBodyBytes, int embeddedKafkaPort,
+                           short replicationFactor) {
+
+    /** Keys the launcher itself reads; the services' keys are added in {@link #allKeys()}. */
+    public static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "TABALE_DATA_DIR", "TABALE_HTTP_PORT",
+            "TABALE_TOKENS", "TABALE_MAX_BODY_BYTES", "TABALE_EMBEDDED_KAFKA_PORT", "TABALE_TOPIC_REPLICATION");
+
+    public TabaleConfig {
+        env = Map.copyOf(env);
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new IllegalArgumentException("TABALE_HTTP_PORT must be a port number, was " + httpPort);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("TABALE_MAX_BODY_BYTES must be at least 1024, was " + maxBodyBytes);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("TABALE_TOPIC_REPLICATION must be >= 1, was " + replicationFactor);
+        }
+    }
+
+    public static TabaleConfig fromEnv(Map<String, String> env) {
+        return new TabaleConfig(env,
+                Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))),
+                Path.of(env.getOrDefault("TABALE_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+                (int) number(env, "TABALE_HTTP_PORT", 8080),
+                Optional.ofNullable(blankToNull(env.get("TABALE_TOKENS"))),
+                number(env, "TABALE_MAX_BODY_BYTES", 64L * 1024 * 1024),
+                (int) number(env, "TABALE_EMBEDDED_KAFKA_PORT", 9092),
+                (short) number(env, "TABALE_TOPIC_REPLICATION", 1));
+    }
+
+    /** Every configuration key of the product: the launcher's, the services', and Kafka security pass-through. */
+    public static List<String> allKeys() {
+        List<String> keys = new ArrayList<>(KEYS);
+        keys.addAll(StreamsSettings.KEYS);
+        keys.addAll(AlertsSettings.KEYS);
+        return List.copyOf(keys);
+    }
+
+    /** Whether a variable is one the product reads ({@code KAFKA_*} client settings pass through). */
+    public static boolean isKnownKey(String name) {
+        return allKeys().contains(name) || name.startsWith("KAFKA_");
+    }
+
+    private static long number(Map<String, String> env, String key, long fallback) {
+        String value = env.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

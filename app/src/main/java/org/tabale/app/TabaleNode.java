@@ -1,0 +1,178 @@
+package org.tabale.app;
+
+import io.javalin.http.HandlerType;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tabale.alerts.AlertsApp;
+import org.tabale.alerts.AlertsSettings;
+import org.tabale.alerts.http.AlertsHandler;
+import org.tabale.alerts.lifecycle.Alert;
+import org.tabale.app.http.ApiRole;
+import org.tabale.app.http.HttpApi;
+import org.tabale.app.http.Tokens;
+import org.tabale.broker.EmbeddedKafkaBroker;
+import org.tabale.broker.TopicAdmin;
+import org.tabale.ingest.http.EventsHandler;
+import org.tabale.ingest.publish.EventIngestor;
+import org.tabale.ingest.publish.EventPublisher;
+import org.tabale.model.ClientSettings;
+import org.tabale.model.Gazetteer;
+import org.tabale.model.Topics;
+import org.tabale.streams.StreamsApp;
+import org.tabale.streams.StreamsSettings;
+import org.tabale.streams.query.RegionsHandler;
+import org.tabale.streams.query.StatsHandler;
+import org.tabale.streams.query.StatsQuery;
+
+/**
+ * One Tabalé process: the embedded broker when no cluster is configured, the topics, the services
+ * of the requested roles, and the HTTP API they contribute to, all on one port. Closing stops
+ * them in reverse order.
+ */
+public final class TabaleNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TabaleNode.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final ClientSettings client;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private StreamsApp streams;
+    private AlertsApp alerts;
+    private EventIngestor ingestor;
+    private HttpApi http;
+
+    private TabaleNode(ClientSettings client) {
+        this.client = client;
+    }
+
+    /**
+     * Starts a node. {@code alertListener} (may be null) hears every alert; the demo prints them.
+     */
+    public static TabaleNode start(TabaleConfig config, Set<Service> services, Tokens tokens, Clock clock,
+                                   Consumer<Alert> alertListener) {
+        EmbeddedKafkaBroker broker = null;
+        String bootstrap;
+        if (config.bootstrapServers().isPresent()) {
+            bootstrap = config.bootstrapServers().get();
+        } else {
+            LOG.info("KAFKA_BOOTSTRAP_SERVERS unset: starting the embedded broker under {}", config.dataDir().resolve("kafka"));
+            broker = EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.embeddedKafkaPort());
+            bootstrap = broker.bootstrapServers();
+        }
+        TabaleNode node = new TabaleNode(ClientSettings.fromEnv(config.env(), bootstrap));
+        if (broker != null) {
+            node.resources.push(broker);
+        }
+        try {
+            node.startServices(config, services, tokens, clock, alertListener);
+            return node;
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private void startServices(TabaleConfig config, Set<Service> services, Tokens tokens, Clock clock,
+                               Consumer<Alert> alertListener) {
+        new JvmMemoryMetrics().bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(meters);
+        resources.push(gc);
+        createTopics(config.replicationFactor());
+        Gazetteer gazetteer = Gazetteer.bundled();
+        http = new HttpApi(tokens, config.maxBodyBytes(), meters, this::health);
+        if (services.contains(Service.INGEST)) {
+            EventPublisher publisher = new EventPublisher(client, clock, Duration.ofSeconds(60));
+            resources.push(publisher);
+            ingestor = new EventIngestor(gazetteer, publisher, clock, meters);
+            http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
+        }
+        if (services.contains(Service.STREAMS)) {
+            streams = new StreamsApp(client, StreamsSettings.fromEnv(config.env(), config.dataDir(), config.httpPort()), meters);
+            resources.push(streams);
+            streams.start();
+            StatsQuery query = streams.statsQuery();
+            http.route(HandlerType.GET, StatsHandler.PATH, ApiRole.ANALYST, new StatsHandler(query, gazetteer, clock));
+            http.route(HandlerType.GET, RegionsHandler.PATH, ApiRole.ANALYST, new RegionsHandler(gazetteer, query));
+        }
+        if (services.contains(Service.ALERTS)) {
+            alerts = new AlertsApp(client, AlertsSettings.fromEnv(config.env()), clock, meters);
+            if (alertListener != null) {
+                alerts.addListener(alertListener);
+            }
+            resources.push(alerts);
+            alerts.start();
+            http.route(HandlerType.GET, AlertsHandler.PATH, ApiRole.OFFICER, new AlertsHandler(alerts::history));
+        }
+        http.start(config.httpPort());
+        resources.push(http);
+    }
+
+    private void createTopics(short replicationFactor) {
+        try (Admin admin = Admin.create(client.common())) {
+            List<NewTopic> topics = Topics.ALL.stream().map(t -> t.newTopic(replicationFactor)).toList();
+            TopicAdmin.ensureTopics(admin, topics, Duration.ofSeconds(60));
+        }
+    }
+
+    private Map<String, String> health() {
+        Map<String, String> components = new LinkedHashMap<>();
+        components.put("http", "UP");
+        if (streams != null) {
+            components.put("streams", streams.state().name());
+        }
+        return components;
+    }
+
+    public ClientSettings client() {
+        return client;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** The ingest path, for the demo's replay; null when this node has no ingest role. */
+    public EventIngestor ingestor() {
+        return ingestor;
+    }
+
+    public StreamsApp streams() {
+        return streams;
+    }
+
+    public AlertsApp alerts() {
+        return alerts;
+    }
+
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("error while closing {}", resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

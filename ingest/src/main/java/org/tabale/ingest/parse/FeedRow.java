@@ -1,0 +1,29 @@
+package org.tabale.ingest.parse;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One data row of a submitted feed, before validation: its 1-based position among the data rows,
+ * its fields by lower-case column name, and its original text for the dead-letter topic.
+ */
+public record FeedRow(long row, Map<String, String> fields, String original) {
+
+    public FeedRow {
+        fields = Map.copyOf(fields);
+    }
+
+    /** The trimmed value of a column, or null when the column is absent or blank. */
+    public String get(String column) {
+        String value = fields.get(column.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.trim();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    public boolean has(String column) {
+        return fields.containsKey(column.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,52 @@
+package org.tabale.ingest.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tabale.model.JsonSerde;
+
+/**
+ * Reads a JSON feed: a plain array of objects, or ACLED's API envelope
+ * {@code {"status":200,"data":[...]}}. Values may be strings (as the API sends numbers) or numbers.
+ */
+public final class JsonFeedReader {
+
+    private JsonFeedReader() {
+    }
+
+    public static List<FeedRow> read(String text) {
+        JsonNode root;
+        try {
+            root = JsonSerde.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new FeedFormatException("body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        JsonNode array = root != null && root.isObject() ? root.get("data") : root;
+        if (array == null || !array.isArray()) {
+            throw new FeedFormatException("expected a JSON array of rows, or an object with a \"data\" array");
+        }
+        List<FeedRow> rows = new ArrayList<>();
+        long position = 0;
+        for (JsonNode element : array) {
+            position++;
+            Map<String, String> fields = new HashMap<>();
+            if (element.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> it = element.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    JsonNode value = field.getValue();
+                    if (!value.isNull() && !value.isContainerNode()) {
+                        fields.put(field.getKey().toLowerCase(Locale.ROOT), value.asText());
+                    }
+                }
+            }
+            rows.add(new FeedRow(position, fields, element.toString()));
+        }
+        return rows;
+    }
+}

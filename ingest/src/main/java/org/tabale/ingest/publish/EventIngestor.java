@@ -1,0 +1,101 @@
+package org.tabale.ingest.publish;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tabale.ingest.parse.AcledRowMapper;
+import org.tabale.ingest.parse.CsvFeedReader;
+import org.tabale.ingest.parse.FeedRow;
+import org.tabale.ingest.parse.JsonFeedReader;
+import org.tabale.ingest.parse.RowOutcome;
+import org.tabale.ingest.parse.TextDecoder;
+import org.tabale.model.ConflictEvent;
+import org.tabale.model.DeadLetter;
+import org.tabale.model.Gazetteer;
+
+/**
+ * The ingest path shared by the HTTP API and {@code tabale replay}: decode, parse, validate every
+ * row, publish accepted events and dead-letter refused rows, and account for each row.
+ *
+ * <p>Within one submission, a row with the id and ACLED {@code timestamp} of an earlier row is a
+ * duplicate (monadic exports repeat a two-actor event once per actor); of two versions of one
+ * event the newer wins and the older counts as stale.
+ */
+public final class EventIngestor {
+
+    /** How the body is encoded. */
+    public enum Format { CSV, JSON }
+
+    private final AcledRowMapper mapper;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final Counter accepted;
+    private final Counter duplicates;
+    private final Counter stale;
+    private final Counter rejected;
+
+    public EventIngestor(Gazetteer gazetteer, EventPublisher publisher, Clock clock, MeterRegistry meters) {
+        this.mapper = new AcledRowMapper(gazetteer);
+        this.publisher = publisher;
+        this.clock = clock;
+        this.accepted = rows(meters, "accepted");
+        this.duplicates = rows(meters, "duplicate");
+        this.stale = rows(meters, "stale");
+        this.rejected = rows(meters, "rejected");
+    }
+
+    /**
+     * Ingests one submission.
+     *
+     * @param source where it came from, for the dead-letter topic ({@code http:/api/v1/events})
+     * @throws org.tabale.ingest.parse.FeedFormatException when the body as a whole is unreadable
+     * @throws EventPublisher.PublishException             when the broker did not take the batch
+     */
+    public IngestResult ingest(byte[] body, Format format, String source) {
+        String text = TextDecoder.decode(body);
+        List<FeedRow> rows = format == Format.CSV
+                ? CsvFeedReader.read(text, AcledRowMapper.REQUIRED_COLUMNS)
+                : JsonFeedReader.read(text);
+        Map<String, ConflictEvent> newest = new HashMap<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        List<IngestResult.RowError> errors = new ArrayList<>();
+        long duplicateRows = 0;
+        long staleRows = 0;
+        for (FeedRow row : rows) {
+            RowOutcome outcome = mapper.map(row);
+            if (outcome instanceof RowOutcome.Refused refused) {
+                errors.add(new IngestResult.RowError(row.row(), refused.eventId(), refused.reason()));
+                deadLetters.add(new DeadLetter(source, "acled", row.row(), refused.eventId(), refused.reason(),
+                        row.original(), clock.instant()));
+                continue;
+            }
+            ConflictEvent event = ((RowOutcome.Accepted) outcome).event();
+            ConflictEvent earlier = newest.get(event.eventId());
+            if (earlier == null) {
+                newest.put(event.eventId(), event);
+            } else if (earlier.timestamp() == event.timestamp()) {
+                duplicateRows++;
+            } else {
+                staleRows++;
+                if (event.timestamp() > earlier.timestamp()) {
+                    newest.put(event.eventId(), event);
+                }
+            }
+        }
+        publisher.publish(List.copyOf(newest.values()), deadLetters);
+        accepted.increment(newest.size());
+        duplicates.increment(duplicateRows);
+        stale.increment(staleRows);
+        rejected.increment(errors.size());
+        return new IngestResult(newest.size(), duplicateRows, staleRows, errors.size(), errors);
+    }
+
+    private static Counter rows(MeterRegistry meters, String outcome) {
+        return Counter.builder("tabale.ingest.rows").tag("outcome", outcome)
+                .description("Event rows received, by outcome").register(meters);
+    }
+}

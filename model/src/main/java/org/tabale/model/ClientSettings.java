@@ -1,0 +1,40 @@
+package org.tabale.model;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How every service reaches the cluster: the bootstrap servers and the security settings passed
+ * through from the environment ({@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM},
+ * {@code KAFKA_SASL_JAAS_CONFIG}, {@code KAFKA_SSL_TRUSTSTORE_LOCATION}, ...), each
+ * {@code KAFKA_X_Y} variable becoming client property {@code x.y}.
+ */
+public record ClientSettings(String bootstrapServers, Map<String, String> passthrough) {
+
+    public static final String BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
+    private static final String PREFIX = "KAFKA_";
+
+    public ClientSettings {
+        Objects.requireNonNull(bootstrapServers, BOOTSTRAP);
+        passthrough = Map.copyOf(passthrough);
+    }
+
+    /** Settings from the environment, with the bootstrap servers given (the embedded broker's, or the variable's). */
+    public static ClientSettings fromEnv(Map<String, String> env, String bootstrapServers) {
+        Map<String, String> props = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(PREFIX) && !name.equals(BOOTSTRAP)) {
+                props.put(name.substring(PREFIX.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        return new ClientSettings(bootstrapServers, props);
+    }
+
+    /** Client properties common to producers, consumers, admin clients and Streams. */
+    public Map<String, Object> common() {
+        Map<String, Object> props = new HashMap<>(passthrough);
+        props.put("bootstrap.servers", bootstrapServers);
+        return props;
+    }
+}

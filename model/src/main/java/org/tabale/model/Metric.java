@@ -1,0 +1,35 @@
+package org.tabale.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The additive metrics, by the names the API and the rules use. */
+public enum Metric {
+    EVENTS("events"),
+    FATALITIES("fatalities"),
+    VIOLENT_EVENTS("violentEvents"),
+    CIVILIAN_EVENTS("civilianEvents"),
+    CIVILIAN_FATALITIES("civilianFatalities");
+
+    private final String apiName;
+
+    Metric(String apiName) {
+        this.apiName = apiName;
+    }
+
+    @JsonValue
+    public String apiName() {
+        return apiName;
+    }
+
+    public static Optional<Metric> fromApiName(String name) {
+        return Arrays.stream(values()).filter(m -> m.apiName.equalsIgnoreCase(name)).findFirst();
+    }
+
+    @JsonCreator
+    static Metric parse(String name) {
+        return fromApiName(name).orElseThrow(() -> new IllegalArgumentException("unknown metric: " + name));
+    }
+}

@@ -1,0 +1,44 @@
+package org.tabale.model;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topic catalog: what services share instead of code.
+ *
+ * <p>Event-carrying topics keep records forever ({@code retention.ms=-1}) and are compacted by
+ * key: a record's timestamp is when it was produced, but a sync job may stamp records with the
+ * event date (1997 onwards), and time-based retention would then delete them at once. The
+ * dead-letter topic uses log-append time with a 30-day retention, counted from arrival.
+ */
+public final class Topics {
+
+    private static final Map<String, String> FOREVER_COMPACTED = Map.of(
+            "cleanup.policy", "compact",
+            "retention.ms", "-1",
+            "min.compaction.lag.ms", "0");
+
+    /** ACLED-style events; key = event id; a newer ACLED timestamp replaces the stored version. */
+    public static final Topic<String, ConflictEvent> EVENTS = new Topic<>("tabale.events.v1",
+            Serdes.String(), new JsonSerde<>(ConflictEvent.class), 4, FOREVER_COMPACTED,
+            "every accepted event version (key event_id_cnty)");
+
+    /** Figures per region and date, emitted when they change; key = {@code regionId@date}. */
+    public static final Topic<String, RegionStats> REGION_STATS = new Topic<>("tabale.region-stats.v1",
+            Serdes.String(), new JsonSerde<>(RegionStats.class), 4, FOREVER_COMPACTED,
+            "windowed figures per region and date (key regionId@date)");
+
+    /** Every refused row, with source, position, reason and original text; key = source. */
+    public static final Topic<String, DeadLetter> DLQ = new Topic<>("tabale.dlq.v1",
+            Serdes.String(), new JsonSerde<>(DeadLetter.class), 1,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
+                    "message.timestamp.type", "LogAppendTime"),
+            "refused rows with their reason (kept 30 days from arrival)");
+
+    /** All topics the services need, created at start. */
+    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, REGION_STATS, DLQ);
+
+    private Topics() {
+    }
+}

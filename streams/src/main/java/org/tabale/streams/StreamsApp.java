@@ -1,0 +1,99 @@
+package org.tabale.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tabale.model.ClientSettings;
+import org.tabale.streams.query.StatsQuery;
+import org.tabale.streams.topology.DayTotals;
+import org.tabale.streams.topology.RegionTotalsTopology;
+import org.tabale.streams.topology.StatsSettings;
+
+/**
+ * Composition root of the streams service: builds the topology, runs it, and exposes the
+ * interactive query over its stores. A crashed stream thread is replaced at most
+ * {@link #MAX_THREAD_REPLACEMENTS} times, then the application shuts down loudly.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+    private static final int MAX_THREAD_REPLACEMENTS = 3;
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final AtomicInteger replacements = new AtomicInteger();
+
+    public StreamsApp(ClientSettings client, StreamsSettings settings, MeterRegistry meters) {
+        Properties props = new Properties();
+        props.putAll(client.common());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
+        props.put(StreamsConfig.topicPrefix("retention.ms"), "-1");
+        this.streams = new KafkaStreams(RegionTotalsTopology.build(StatsSettings.DEFAULT), props);
+        this.streams.setUncaughtExceptionHandler(this::onCrash);
+        this.streams.setStateListener((now, before) -> {
+            LOG.info("streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        this.metrics = new KafkaStreamsMetrics(streams);
+        this.metrics.bindTo(meters);
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Blocks until the application is RUNNING (state restored, partitions assigned). */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public StatsQuery statsQuery() {
+        return new StatsQuery(this::dayTotals);
+    }
+
+    private ReadOnlyKeyValueStore<String, DayTotals> dayTotals() {
+        return streams.store(StoreQueryParameters.fromNameAndType(RegionTotalsTopology.DAY_TOTALS_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onCrash(Throwable error) {
+        if (replacements.incrementAndGet() <= MAX_THREAD_REPLACEMENTS) {
+            LOG.error("stream thread crashed; replacing it ({} of {})", replacements.get(), MAX_THREAD_REPLACEMENTS, error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        LOG.error("stream thread crashed {} times; shutting the application down", replacements.get(), error);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_APPLICATION;
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        streams.close(Duration.ofSeconds(30));
+    }
+}

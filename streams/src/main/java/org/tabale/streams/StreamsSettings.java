@@ -1,0 +1,57 @@
+package org.tabale.streams;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Configuration of the streams service, from the environment. Every key is documented in the
+ * README's configuration table.
+ *
+ * @param applicationId      {@code TABALE_STREAMS_APP_ID}: Kafka Streams application id (consumer group)
+ * @param stateDir           {@code TABALE_DATA_DIR}/streams: RocksDB state
+ * @param threads            {@code TABALE_STREAMS_THREADS}: stream threads of this instance
+ * @param commitIntervalMs   {@code TABALE_COMMIT_INTERVAL_MS}: how often results are committed (and alerts can see them)
+ * @param processingGuarantee {@code TABALE_PROCESSING_GUARANTEE}: exactly_once_v2 or at_least_once
+ * @param applicationServer  {@code TABALE_ADVERTISED_URL}: host:port other instances reach this one's HTTP API at
+ */
+public record StreamsSettings(String applicationId, Path stateDir, int threads, long commitIntervalMs,
+                              String processingGuarantee, String applicationServer) {
+
+    public static final List<String> KEYS = List.of("TABALE_STREAMS_APP_ID", "TABALE_STREAMS_THREADS",
+            "TABALE_COMMIT_INTERVAL_MS", "TABALE_PROCESSING_GUARANTEE", "TABALE_ADVERTISED_URL");
+
+    private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
+
+    public StreamsSettings {
+        if (threads < 1) {
+            throw new IllegalArgumentException("TABALE_STREAMS_THREADS must be >= 1, was " + threads);
+        }
+        if (commitIntervalMs < 1) {
+            throw new IllegalArgumentException("TABALE_COMMIT_INTERVAL_MS must be >= 1, was " + commitIntervalMs);
+        }
+        if (!GUARANTEES.contains(processingGuarantee)) {
+            throw new IllegalArgumentException("TABALE_PROCESSING_GUARANTEE must be one of " + GUARANTEES + ", was " + processingGuarantee);
+        }
+    }
+
+    public static StreamsSettings fromEnv(Map<String, String> env, Path dataDir, int httpPort) {
+        return new StreamsSettings(
+                env.getOrDefault("TABALE_STREAMS_APP_ID", "tabale-streams"),
+                dataDir.resolve("streams"),
+                parseInt(env, "TABALE_STREAMS_THREADS", "1"),
+                parseInt(env, "TABALE_COMMIT_INTERVAL_MS", "1000"),
+                env.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"),
+                env.getOrDefault("TABALE_ADVERTISED_URL", "localhost:" + httpPort));
+    }
+
+    private static int parseInt(Map<String, String> env, String key, String fallback) {
+        String value = env.getOrDefault(key, fallback);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
+        }
+    }
+}

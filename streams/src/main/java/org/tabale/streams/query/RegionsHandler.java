@@ -1,0 +1,47 @@
+package org.tabale.streams.query;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tabale.model.Gazetteer;
+import org.tabale.model.Region;
+
+/**
+ * {@code GET /api/v1/regions}: the gazetteer's regions with ids, names, aliases, codes,
+ * population, and the latest day with figures.
+ */
+public final class RegionsHandler implements Handler {
+
+    public static final String PATH = "/api/v1/regions";
+
+    private final Gazetteer gazetteer;
+    private final StatsQuery query;
+
+    public RegionsHandler(Gazetteer gazetteer, StatsQuery query) {
+        this.gazetteer = gazetteer;
+        this.query = query;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        List<Map<String, Object>> regions = new ArrayList<>();
+        for (Region region : gazetteer.knownRegions()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", region.id());
+            json.put("country", region.country());
+            json.put("iso3", region.iso3());
+            json.put("admin1", region.admin1());
+            json.put("aliases", region.aliases());
+            json.put("pcode", region.pcode());
+            json.put("iso3166_2", region.iso3166_2());
+            json.put("population", region.population());
+            json.put("known", region.known());
+            json.put("latestDate", query.latestDay(region.id()).orElse(null));
+            regions.add(json);
+        }
+        ctx.json(Map.of("regions", regions));
+    }
+}

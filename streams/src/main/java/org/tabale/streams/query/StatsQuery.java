@@ -1,0 +1,86 @@
+package org.tabale.streams.query;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.tabale.model.Metric;
+import org.tabale.model.Region;
+import org.tabale.model.RegionDay;
+import org.tabale.model.Totals;
+import org.tabale.streams.topology.DayTotals;
+import org.tabale.streams.window.WindowSums;
+
+/**
+ * Windowed series for one region, computed from the {@code region-day-totals} store: one range
+ * read of the days needed, then running sums. Rates per day and per 100,000 inhabitants (the
+ * latter only where the gazetteer knows the population).
+ */
+public final class StatsQuery {
+
+    /** One window's figures. {@code per100k} is null when the population is unknown. */
+    public record Point(LocalDate date, long events, long fatalities, long violentEvents, long civilianEvents,
+                        long civilianFatalities, Rates perDay, Rates per100k) {
+    }
+
+    /** A rate for each metric. */
+    public record Rates(double events, double fatalities, double violentEvents, double civilianEvents,
+                        double civilianFatalities) {
+
+        static Rates of(Totals totals, double divisor) {
+            return new Rates(round(totals.get(Metric.EVENTS) / divisor), round(totals.get(Metric.FATALITIES) / divisor),
+                    round(totals.get(Metric.VIOLENT_EVENTS) / divisor), round(totals.get(Metric.CIVILIAN_EVENTS) / divisor),
+                    round(totals.get(Metric.CIVILIAN_FATALITIES) / divisor));
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 10_000d) / 10_000d;
+        }
+    }
+
+    private final Supplier<ReadOnlyKeyValueStore<String, DayTotals>> store;
+
+    public StatsQuery(Supplier<ReadOnlyKeyValueStore<String, DayTotals>> store) {
+        this.store = store;
+    }
+
+    public List<Point> series(Region region, LocalDate from, LocalDate to, int window) {
+        TreeMap<LocalDate, Totals> days = new TreeMap<>();
+        LocalDate first = WindowSums.firstDayNeeded(from, window);
+        try (KeyValueIterator<String, DayTotals> it =
+                     store.get().range(RegionDay.key(region.id(), first), RegionDay.key(region.id(), to))) {
+            while (it.hasNext()) {
+                KeyValue<String, DayTotals> entry = it.next();
+                days.put(RegionDay.dayOf(entry.key), entry.value.totals());
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        for (WindowSums.Point p : WindowSums.series(days, from, to, window)) {
+            Totals t = p.totals();
+            points.add(new Point(p.end(), t.events(), t.fatalities(), t.violentEvents(), t.civilianEvents(),
+                    t.civilianFatalities(), Rates.of(t, window),
+                    region.population() == null ? null : Rates.of(t, region.population() / 100_000d)));
+        }
+        return points;
+    }
+
+    /** Whether any day of the region has figures (regions outside the gazetteer exist only through data). */
+    public boolean hasData(String regionId) {
+        try (KeyValueIterator<String, DayTotals> it =
+                     store.get().prefixScan(regionId + "@", new org.apache.kafka.common.serialization.StringSerializer())) {
+            return it.hasNext();
+        }
+    }
+
+    /** The latest day with figures for a region, if any. */
+    public Optional<LocalDate> latestDay(String regionId) {
+        try (KeyValueIterator<String, DayTotals> it = store.get().reverseRange(regionId + "@", regionId + "@~")) {
+            return it.hasNext() ? Optional.of(RegionDay.dayOf(it.next().key)) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.tabale.streams.topology;
+
+import java.util.Objects;
+import org.tabale.model.ConflictEvent;
+import org.tabale.model.Totals;
+
+/**
+ * Value of the {@code region-day-totals} store (key {@code regionId@day}): the figures of one
+ * region on one day, over the latest version of every live event dated that day.
+ */
+public record DayTotals(String regionId, String country, String admin1, Totals totals) {
+
+    public static final DayTotals EMPTY = new DayTotals("", "", "", Totals.ZERO);
+
+    public DayTotals {
+        Objects.requireNonNull(totals, "totals");
+    }
+
+    /** The adder of the (region, day) aggregation. */
+    public DayTotals add(ConflictEvent event) {
+        return new DayTotals(event.regionId(), event.country(), event.admin1(), totals.plus(Totals.of(event)));
+    }
+
+    /** The subtractor: a revised or deleted version leaves its old day. */
+    public DayTotals subtract(ConflictEvent event) {
+        return new DayTotals(event.regionId(), event.country(), event.admin1(), totals.minus(Totals.of(event)));
+    }
+}

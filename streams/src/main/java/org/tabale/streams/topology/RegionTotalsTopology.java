@@ -1,0 +1,63 @@
+package org.tabale.streams.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.tabale.model.ConflictEvent;
+import org.tabale.model.JsonSerde;
+import org.tabale.model.RegionDay;
+import org.tabale.model.Topics;
+
+/**
+ * Events as a table → totals per (region, day) with add and subtract → windows → region stats.
+ *
+ * <p>In: {@code tabale.events.v1} (key event id, value {@link ConflictEvent}). Out:
+ * {@code tabale.region-stats.v1} (key {@code regionId@date}). Stores: {@link #EVENTS_STORE}
+ * (latest version per event id) and {@link #DAY_TOTALS_STORE} (key {@code regionId@day}), which
+ * the query layer reads. A revision subtracts the old version from its day and adds the new one;
+ * an event of any age updates its day: there is no grace period and nothing is dropped as late.
+ */
+public final class RegionTotalsTopology {
+
+    public static final String EVENTS_STORE = "events-latest";
+    public static final String DAY_TOTALS_STORE = "region-day-totals";
+
+    private RegionTotalsTopology() {
+    }
+
+    public static Topology build(StatsSettings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        JsonSerde<ConflictEvent> eventSerde = new JsonSerde<>(ConflictEvent.class);
+        JsonSerde<DayTotals> daySerde = new JsonSerde<>(DayTotals.class);
+
+        KTable<String, ConflictEvent> events = builder
+                .stream(Topics.EVENTS.name(), Consumed.with(Serdes.String(), eventSerde).withName("events-source"))
+                .groupByKey(Grouped.<String, ConflictEvent>as("events-by-id").withKeySerde(Serdes.String()).withValueSerde(eventSerde))
+                .reduce(Versions::newer, Named.as("newest-version"),
+                        Materialized.<String, ConflictEvent, KeyValueStore<Bytes, byte[]>>as(EVENTS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(eventSerde));
+
+        events.groupBy((id, event) -> KeyValue.pair(RegionDay.key(event.regionId(), event.eventDate()), event),
+                        Grouped.<String, ConflictEvent>as("events-by-region-day").withKeySerde(Serdes.String()).withValueSerde(eventSerde))
+                .aggregate(() -> DayTotals.EMPTY,
+                        (key, event, day) -> day.add(event),
+                        (key, event, day) -> day.subtract(event),
+                        Named.as("day-totals"),
+                        Materialized.<String, DayTotals, KeyValueStore<Bytes, byte[]>>as(DAY_TOTALS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(daySerde))
+                .toStream(Named.as("day-totals-changes"))
+                .process(() -> new RegionStatsEmitter(settings), Named.as("emit-region-stats"), DAY_TOTALS_STORE)
+                .to(Topics.REGION_STATS.name(), Produced.with(Topics.REGION_STATS.keySerde(), Topics.REGION_STATS.valueSerde())
+                        .withName("region-stats-sink"));
+        return builder.build();
+    }
+}
