@@ -1,0 +1,167 @@
+package org.tabale.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tabale.app.http.Tokens;
+import org.tabale.testkit.KafkaTestCluster;
+import org.tabale.testkit.RealKafka;
+
+/**
+ * The thin slice end to end on a real broker: CSV over HTTP → events topic → streams → region
+ * stats → alert → webhook; the analyst query; the error answers; health and metrics.
+ */
+@RealKafka
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class TabaleNodeIT {
+
+    private static final String INTEGRATOR = "integrator-token-0001";
+    private static final String ANALYST = "analyst-token-000001";
+    private static final String OFFICER = "officer-token-000001";
+    private static final String CSV = """
+            event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,civilian_targeting,iso,country,admin1,fatalities,timestamp
+            MLI90001,2019-03-23,2019,Violence against civilians,Attack,Dan Na Ambassagou,Civilians (Mali),Civilian targeting,466,Mali,Mopti,157,1553500000
+            MLI90001,2019-03-23,2019,Violence against civilians,Attack,Civilians (Mali),Dan Na Ambassagou,Civilian targeting,466,Mali,Mopti,157,1553500000
+            MLI90002,2019-03-25,2019,Battles,Armed clash,Military Forces of Mali,JNIM,,466,Mali,Mopti,4,1553600000
+            MLI90003,2019-03-24,2019,Protests,Peaceful protest,Protesters (Mali),,,466,Mali,Segou,0,1553600000
+            ,2019-03-24,2019,Battles,Armed clash,A,B,,466,Mali,Mopti,1,1553600000
+            """;
+
+    private static TabaleNode node;
+    private static WebhookReceiver webhook;
+    private static Http http;
+
+    @BeforeAll
+    static void start(KafkaTestCluster kafka, @TempDir Path dataDir) throws InterruptedException {
+        webhook = new WebhookReceiver();
+        String run = kafka.uniqueName("node-it");
+        TabaleConfig config = TabaleConfig.fromEnv(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "TABALE_DATA_DIR", dataDir.toString(),
+                "TABALE_HTTP_PORT", "0",
+                "TABALE_MAX_BODY_BYTES", "4096",
+                "TABALE_STREAMS_APP_ID", run + "-streams",
+                "TABALE_ALERTS_GROUP_ID", run + "-alerts",
+                "TABALE_WEBHOOK_URL", webhook.url()));
+        Tokens tokens = Tokens.parse("integrator:" + INTEGRATOR + ",analyst:" + ANALYST + ",officer:" + OFFICER);
+        node = TabaleNode.start(config, Service.all(), tokens, Clock.systemUTC(), null);
+        assertThat(node.streams().awaitRunning(Duration.ofSeconds(60))).isTrue();
+        http = new Http(node.httpPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (webhook != null) {
+            webhook.close();
+        }
+    }
+
+    @Test
+    void shouldTakeCsvOverHttpAndCallTheWebhookWithTheAlert() {
+        Http.Response response = http.post("/api/v1/events", INTEGRATOR, "text/csv", CSV);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.path("accepted").asLong()).isEqualTo(3);
+        assertThat(body.path("duplicates").asLong()).isEqualTo(1);
+        assertThat(body.path("rejected").asLong()).isEqualTo(1);
+        assertThat(body.path("errors").get(0).path("row").asLong()).isEqualTo(5);
+        assertThat(body.path("errors").get(0).path("reason").asText()).contains("event_id_cnty");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(webhook.received())
+                .anySatisfy(alert -> {
+                    assertThat(alert.path("region").path("id").asText()).isEqualTo("MLI.Mopti");
+                    assertThat(alert.path("metric").asText()).isEqualTo("civilianFatalities");
+                    assertThat(alert.path("value").asLong()).isEqualTo(157);
+                    assertThat(alert.path("state").asText()).isEqualTo("firing");
+                }));
+        assertThat(webhook.received()).hasSize(1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Http.Response stats = http.get("/api/v1/stats?region=Mali/Mopti&from=2019-03-23&to=2019-03-31&window=7", ANALYST);
+            assertThat(stats.status()).isEqualTo(200);
+            JsonNode march29 = stats.json().path("series").get(6);
+            assertThat(march29.path("date").asText()).isEqualTo("2019-03-29");
+            assertThat(march29.path("events").asLong()).isEqualTo(2);
+            assertThat(march29.path("fatalities").asLong()).isEqualTo(161);
+            assertThat(march29.path("violentEvents").asLong()).isEqualTo(2);
+            assertThat(march29.path("civilianEvents").asLong()).isEqualTo(1);
+            assertThat(march29.path("civilianFatalities").asLong()).isEqualTo(157);
+            assertThat(march29.path("per100k").path("civilianFatalities").asDouble()).isEqualTo(6.2557);
+        });
+        Http.Response officerView = http.get("/api/v1/alerts?state=firing&region=MLI.Mopti", OFFICER);
+        assertThat(officerView.json().path("alerts")).hasSize(1);
+    }
+
+    @Test
+    void shouldServeStatsAsCsvForAnAlias() {
+        Http.Response csv = http.get("/api/v1/stats?region=MLI/Segou&from=2019-03-24&to=2019-03-24&format=csv", ANALYST);
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().lines().findFirst().orElseThrow()).startsWith("region_id,country,admin1,window,date,events");
+        assertThat(csv.body().lines().skip(1).findFirst().orElseThrow()).startsWith("MLI.Segou,Mali,Ségou,7,2019-03-24,");
+    }
+
+    @Test
+    void shouldAnswer400WithAReasonForABodyThatIsNotCsv() {
+        Http.Response response = http.post("/api/v1/events", INTEGRATOR, "text/csv", "{\"hello\": \"world\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("error").asText()).contains("header lacks").contains("event_date");
+        assertThat(http.get("/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswer401WithoutTokenAnd403ForAnotherRole() {
+        assertThat(http.post("/api/v1/events", null, "text/csv", CSV).status()).isEqualTo(401);
+        assertThat(http.post("/api/v1/events", "not-a-token-at-all", "text/csv", CSV).status()).isEqualTo(401);
+        Http.Response forbidden = http.post("/api/v1/events", ANALYST, "text/csv", CSV);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.json().path("error").asText()).contains("analyst");
+        assertThat(http.get("/api/v1/stats?region=MLI.Mopti", INTEGRATOR).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/alerts", ANALYST).status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldAnswer400NamingTheParameterAnd404ForAnUnknownRegion() {
+        Http.Response badWindow = http.get("/api/v1/stats?region=MLI.Mopti&window=8", ANALYST);
+        assertThat(badWindow.status()).isEqualTo(400);
+        assertThat(badWindow.json().path("detail").path("parameter").asText()).isEqualTo("window");
+        Http.Response badDate = http.get("/api/v1/stats?region=MLI.Mopti&from=yesterday", ANALYST);
+        assertThat(badDate.json().path("detail").path("parameter").asText()).isEqualTo("from");
+        assertThat(http.get("/api/v1/stats?region=Atlantis/Nowhere", ANALYST).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldAnswer413NamingTheLimitAnd415ForAnotherMediaType() {
+        Http.Response tooBig = http.post("/api/v1/events", INTEGRATOR, "text/csv", "x".repeat(5000));
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.json().path("error").asText()).contains("4096");
+        assertThat(http.post("/api/v1/events", INTEGRATOR, "application/xml", "<a/>").status()).isEqualTo(415);
+    }
+
+    @Test
+    void shouldExposeHealthAndPrometheusMetricsWithoutToken() {
+        JsonNode health = http.get("/health", null).json();
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("streams").asText()).isEqualTo("RUNNING");
+
+        String metrics = http.get("/metrics", null).body();
+        assertThat(metrics).contains("tabale_ingest_rows_total", "jvm_memory_used_bytes", "kafka_stream");
+    }
+}

@@ -1,0 +1,123 @@
+package org.tabale.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.tabale.model.ConflictEvent;
+import org.tabale.model.EventType;
+import org.tabale.model.Region;
+import org.tabale.model.Topics;
+import org.tabale.streams.query.StatsQuery;
+
+/**
+ * The correctness contract as a property: whatever the arrival order, duplicates and older or
+ * newer versions, the served windows equal a from-scratch recomputation over the newest version
+ * of every event, for every region, date and window.
+ */
+class RegionStatsPropertyTest {
+
+    private static final LocalDate START = LocalDate.of(2019, 1, 1);
+    private static final List<String> REGIONS = List.of("MLI.Mopti", "MLI.Gao", "MLI.Kidal");
+
+    /** One version of one event: the id's newest timestamp wins. */
+    record Version(int id, int region, int day, EventType type, Boolean civilians, int fatalities, int timestamp) {
+        ConflictEvent event() {
+            return Events.event("MLI" + id, REGIONS.get(region), START.plusDays(day), type, civilians, fatalities, timestamp);
+        }
+    }
+
+    @Provide
+    Arbitrary<Version> versions() {
+        return Combinators.combine(
+                Arbitraries.integers().between(1, 25),
+                Arbitraries.integers().between(0, REGIONS.size() - 1),
+                Arbitraries.integers().between(0, 60),
+                Arbitraries.of(EventType.class),
+                Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.3),
+                Arbitraries.integers().between(0, 40).edgeCases(c -> c.includeOnly(0)),
+                Arbitraries.integers().between(1, 5)).as(Version::new);
+    }
+
+    @Property(tries = 40)
+    void shouldServeWhatABatchRecomputationGives(@ForAll @Size(min = 1, max = 80) List<@From("versions") Version> versions,
+                                                  @ForAll @IntRange(min = 0, max = 1_000) int shuffleSeed) {
+        List<Version> arrivals = unambiguous(versions);
+        List<Version> withRepeats = new ArrayList<>(arrivals);
+        withRepeats.addAll(arrivals.subList(0, arrivals.size() / 3)); // re-sends and monadic repeats
+        Collections.shuffle(withRepeats, new Random(shuffleSeed));
+
+        try (TopologyTestDriver driver = RegionTotalsTopologyTest.driver(
+                RegionTotalsTopology.build(StatsSettings.DEFAULT), Instant.parse("2020-01-01T00:00:00Z"))) {
+            TestInputTopic<String, ConflictEvent> input = driver.createInputTopic(Topics.EVENTS.name(),
+                    Serdes.String().serializer(), Topics.EVENTS.valueSerde().serializer());
+            withRepeats.forEach(v -> input.pipeInput("MLI" + v.id(), v.event()));
+            KeyValueStore<String, DayTotals> store = driver.getKeyValueStore(RegionTotalsTopology.DAY_TOTALS_STORE);
+            StatsQuery query = new StatsQuery(() -> store);
+
+            for (String regionId : REGIONS) {
+                Region region = new Region(regionId, "MLI", "Mali", regionId.substring(4), null, null, null, List.of(), true);
+                for (int window : StatsSettings.SERVED_WINDOWS) {
+                    List<StatsQuery.Point> served = query.series(region, START, START.plusDays(70), window);
+                    assertThat(served).hasSize(71);
+                    for (StatsQuery.Point point : served) {
+                        assertThat(new long[] {point.events(), point.fatalities(), point.violentEvents(),
+                                point.civilianEvents(), point.civilianFatalities()})
+                                .as("%s window %d ending %s", regionId, window, point.date())
+                                .containsExactly(recompute(arrivals, regionId, point.date(), window));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Two different versions of one id with one timestamp have no defined winner: keep the first of each (id, timestamp). */
+    private static List<Version> unambiguous(List<Version> versions) {
+        Map<String, Version> first = new HashMap<>();
+        versions.forEach(v -> first.putIfAbsent(v.id() + "/" + v.timestamp(), v));
+        return versions.stream().filter(v -> first.get(v.id() + "/" + v.timestamp()) == v).toList();
+    }
+
+    /** The plain recomputation: newest version per id, then sums over the window's days. */
+    private static long[] recompute(List<Version> versions, String regionId, LocalDate end, int window) {
+        Map<Integer, Version> newest = new HashMap<>();
+        for (Version v : versions) {
+            newest.merge(v.id(), v, (a, b) -> b.timestamp() > a.timestamp() ? b : a);
+        }
+        long[] sums = new long[5];
+        for (Version v : newest.values()) {
+            LocalDate day = START.plusDays(v.day());
+            if (!REGIONS.get(v.region()).equals(regionId) || day.isAfter(end) || !day.isAfter(end.minusDays(window))) {
+                continue;
+            }
+            boolean violent = v.type() == EventType.BATTLES || v.type() == EventType.EXPLOSIONS_REMOTE_VIOLENCE
+                    || v.type() == EventType.VIOLENCE_AGAINST_CIVILIANS;
+            boolean civilian = v.civilians() != null ? v.civilians() : v.type() == EventType.VIOLENCE_AGAINST_CIVILIANS;
+            sums[0] += 1;
+            sums[1] += v.fatalities();
+            sums[2] += violent ? 1 : 0;
+            sums[3] += civilian ? 1 : 0;
+            sums[4] += civilian ? v.fatalities() : 0;
+        }
+        return sums;
+    }
+}
