@@ -60,8 +60,11 @@ public final class DemoCommand implements Callable<Integer> {
             node.close();
             throw e;
         }
-        RoleCommand.awaitShutdown(node);
-        out.println("Tabalé demo stopped.");
+        RoleCommand.awaitShutdown(() -> {
+            node.close();
+            out.println("Tabalé demo stopped.");
+            out.flush();
+        });
         return 0;
     }
 
