@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tabale.app.http.Tokens;
 import org.tabale.testkit.KafkaTestCluster;
 import org.tabale.testkit.RealKafka;
+import picocli.CommandLine;
 
 /**
  * The thin slice end to end on a real broker: CSV over HTTP → events topic → streams → region
@@ -105,6 +110,28 @@ class TabaleNodeIT {
         });
         Http.Response officerView = http.get("/api/v1/alerts?state=firing&region=MLI.Mopti", OFFICER);
         assertThat(officerView.json().path("alerts")).hasSize(1);
+    }
+
+    @Test
+    void shouldReplayAWindows1252FileInBatchesThroughTheIngestApi(@TempDir Path files) throws Exception {
+        StringBuilder csv = new StringBuilder("EVENT_ID_CNTY,EVENT_DATE,EVENT_TYPE,COUNTRY,ADMIN1,NOTES,FATALITIES\r\n");
+        for (int i = 1; i <= 12; i++) {
+            csv.append("MLI9510").append(i).append(",0").append(i % 9 + 1).append("/02/2019,Violence against civilians,Mali,Kayes,")
+                    .append("\"Villagers\u2019 report, day ").append(i).append("\",").append(i).append("\r\n");
+        }
+        Path file = Files.write(files.resolve("kayes.csv"), csv.toString().getBytes(Charset.forName("windows-1252")));
+        StringWriter out = new StringWriter();
+
+        int code = new CommandLine(new Main()).setOut(new PrintWriter(out)).execute("replay", "--url",
+                "http://127.0.0.1:" + node.httpPort(), "--token", INTEGRATOR, "--batch", "5", file.toString());
+
+        assertThat(code).isZero();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode day = http.get("/api/v1/stats?region=MLI.Kayes&from=2019-02-09&to=2019-02-09&window=30", ANALYST)
+                    .json().path("series").get(0);
+            assertThat(day.path("events").asLong()).isEqualTo(12);
+            assertThat(day.path("fatalities").asLong()).isEqualTo(78);
+        });
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.tabale.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tabale.app.http.ApiRole;
+import org.tabale.app.http.Tokens;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    @Test
+    void shouldOfferTheDemoTheRolesAndReplay() {
+        CommandLine cli = new CommandLine(new Main());
+
+        assertThat(cli.getSubcommands().keySet())
+                .containsExactlyInAnyOrder("demo", "run", "all", "ingest", "streams", "alerts", "replay");
+    }
+
+    @Test
+    void shouldRefuseAClusterRoleWithoutBootstrapServers() {
+        assumeTrue(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null, "needs an environment without KAFKA_BOOTSTRAP_SERVERS");
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setErr(new PrintWriter(err))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println(e.getMessage());
+                    return 2;
+                });
+        int code = cli.execute("streams");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("KAFKA_BOOTSTRAP_SERVERS must be set");
+    }
+
+    @Test
+    void shouldReadDefaultsAndNameTheVariableOfABadValue() {
+        TabaleConfig defaults = TabaleConfig.fromEnv(Map.of());
+        assertThat(defaults.httpPort()).isEqualTo(8080);
+        assertThat(defaults.maxBodyBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(defaults.bootstrapServers()).isEmpty();
+        assertThat(defaults.dataDir().getFileName().toString()).isEqualTo("data");
+
+        assertThatThrownBy(() -> TabaleConfig.fromEnv(Map.of("TABALE_HTTP_PORT", "eighty")))
+                .hasMessageContaining("TABALE_HTTP_PORT");
+        assertThatThrownBy(() -> TabaleConfig.fromEnv(Map.of("TABALE_TOPIC_REPLICATION", "0")))
+                .hasMessageContaining("TABALE_TOPIC_REPLICATION");
+    }
+
+    @Test
+    void shouldMatchTokensToRolesAndRefuseWeakOnes() {
+        Tokens tokens = Tokens.parse("integrator:integrator-secret-1,admin:admin-secret-00001");
+
+        assertThat(tokens.roleOf("integrator-secret-1")).contains(ApiRole.INTEGRATOR);
+        assertThat(tokens.roleOf("admin-secret-00001")).contains(ApiRole.ADMIN);
+        assertThat(tokens.roleOf("integrator-secret-2")).isEmpty();
+        assertThat(tokens.printable()).isEmpty();
+        assertThatThrownBy(() -> Tokens.parse("analyst:short")).hasMessageContaining("at least 16");
+        assertThatThrownBy(() -> Tokens.parse("janitor:janitor-secret-0001")).hasMessageContaining("janitor");
+    }
+
+    @Test
+    void shouldGenerateATokenForEveryRole() {
+        Tokens tokens = Tokens.generate();
+
+        assertThat(tokens.printable()).containsOnlyKeys(ApiRole.values());
+        tokens.printable().forEach((role, token) -> assertThat(tokens.roleOf(token)).contains(role));
+    }
+}
