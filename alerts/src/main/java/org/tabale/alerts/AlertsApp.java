@@ -66,6 +66,11 @@ public final class AlertsApp implements AutoCloseable {
         loop.start();
     }
 
+    /** Whether the consuming loop is alive (it stops on an unexpected error, which health reports). */
+    public boolean isRunning() {
+        return loop.isAlive();
+    }
+
     /** Alerts raised since start, oldest first. */
     public List<Alert> history() {
         return List.copyOf(history);

@@ -140,6 +140,9 @@ public final class TabaleNode implements AutoCloseable {
         if (streams != null) {
             components.put("streams", streams.state().name());
         }
+        if (alerts != null) {
+            components.put("alerts", alerts.isRunning() ? "UP" : "DOWN");
+        }
         return components;
     }
 

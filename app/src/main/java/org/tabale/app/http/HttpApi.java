@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** Component states that make the process unhealthy (Kafka Streams' terminal and failing states, or DOWN). */
+    private static final Set<String> DOWN_STATES = Set.of("DOWN", "ERROR", "PENDING_ERROR", "PENDING_SHUTDOWN", "NOT_RUNNING");
 
     private final Javalin javalin;
     private final Tokens tokens;
@@ -98,7 +100,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private static void health(Context ctx, Map<String, String> components) {
-        boolean up = components.values().stream().allMatch(state -> state.equals("UP") || state.equals("RUNNING"));
+        boolean up = components.values().stream().noneMatch(DOWN_STATES::contains);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);

@@ -56,7 +56,8 @@ public final class CsvFeedReader {
                         fields.put(header.get(i), record.get(i));
                     }
                 }
-                rows.add(new FeedRow(dataRow, fields, String.join(",", record.toList())));
+                // Re-quoted, so that the dead-lettered original reads back as the same row.
+                rows.add(new FeedRow(dataRow, fields, format.format((Object[]) record.values())));
             }
             if (header == null) {
                 throw new FeedFormatException("body has no header row");

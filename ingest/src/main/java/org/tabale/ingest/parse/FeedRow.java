@@ -19,8 +19,20 @@ public record FeedRow(long row, Map<String, String> fields, String original) {
         if (value == null) {
             return null;
         }
-        String trimmed = value.trim();
-        return trimmed.isEmpty() ? null : trimmed;
+        // Excel-era exports pad values with no-break spaces (U+00A0), which trim() keeps.
+        int start = 0;
+        int end = value.length();
+        while (start < end && isSpace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        return start == end ? null : value.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' ' || Character.isSpaceChar(c);
     }
 
     public boolean has(String column) {

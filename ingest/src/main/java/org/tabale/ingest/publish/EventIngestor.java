@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tabale.ingest.parse.AcledRowMapper;
 import org.tabale.ingest.parse.CsvFeedReader;
 import org.tabale.ingest.parse.FeedRow;
@@ -31,16 +33,16 @@ public final class EventIngestor {
     public enum Format { CSV, JSON }
 
     private final AcledRowMapper mapper;
-    private final EventPublisher publisher;
+    private final EventSink sink;
     private final Clock clock;
     private final Counter accepted;
     private final Counter duplicates;
     private final Counter stale;
     private final Counter rejected;
 
-    public EventIngestor(Gazetteer gazetteer, EventPublisher publisher, Clock clock, MeterRegistry meters) {
+    public EventIngestor(Gazetteer gazetteer, EventSink sink, Clock clock, MeterRegistry meters) {
         this.mapper = new AcledRowMapper(gazetteer);
-        this.publisher = publisher;
+        this.sink = sink;
         this.clock = clock;
         this.accepted = rows(meters, "accepted");
         this.duplicates = rows(meters, "duplicate");
@@ -61,6 +63,7 @@ public final class EventIngestor {
                 ? CsvFeedReader.read(text, AcledRowMapper.REQUIRED_COLUMNS)
                 : JsonFeedReader.read(text);
         Map<String, ConflictEvent> newest = new HashMap<>();
+        Set<Map.Entry<String, Long>> versionsSeen = new HashSet<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         List<IngestResult.RowError> errors = new ArrayList<>();
         long duplicateRows = 0;
@@ -74,11 +77,14 @@ public final class EventIngestor {
                 continue;
             }
             ConflictEvent event = ((RowOutcome.Accepted) outcome).event();
+            // A repeat of any version seen before is a duplicate, even when a newer one came in between.
+            if (!versionsSeen.add(Map.entry(event.eventId(), event.timestamp()))) {
+                duplicateRows++;
+                continue;
+            }
             ConflictEvent earlier = newest.get(event.eventId());
             if (earlier == null) {
                 newest.put(event.eventId(), event);
-            } else if (earlier.timestamp() == event.timestamp()) {
-                duplicateRows++;
             } else {
                 staleRows++;
                 if (event.timestamp() > earlier.timestamp()) {
@@ -86,7 +92,7 @@ public final class EventIngestor {
                 }
             }
         }
-        publisher.publish(List.copyOf(newest.values()), deadLetters);
+        sink.publish(List.copyOf(newest.values()), deadLetters);
         accepted.increment(newest.size());
         duplicates.increment(duplicateRows);
         stale.increment(staleRows);

@@ -25,7 +25,7 @@ import org.tabale.model.Topics;
  * {@code tabale.dlq.v1} (key source). Idempotent, {@code acks=all}: a batch counts as accepted
  * only once the broker has acknowledged every record of it.
  */
-public final class EventPublisher implements AutoCloseable {
+public final class EventPublisher implements EventSink, AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final Clock clock;
@@ -52,6 +52,7 @@ public final class EventPublisher implements AutoCloseable {
      * @throws PublishException when any record could not be written in time: the caller must
      *                          not report the batch as accepted
      */
+    @Override
     public void publish(List<ConflictEvent> events, List<DeadLetter> deadLetters) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size() + deadLetters.size());
         for (ConflictEvent event : events) {
