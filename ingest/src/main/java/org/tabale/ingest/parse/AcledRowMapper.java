@@ -44,7 +44,8 @@ public final class AcledRowMapper {
         }
         Integer fatalities = integer(row.get("fatalities"));
         if (fatalities == null || fatalities < 0) {
-            return refuse(row, id, "fatalities '" + row.get("fatalities") + "' is not a count >= 0");
+            return refuse(row, id, row.get("fatalities") == null ? "fatalities is missing"
+                    : "fatalities '" + row.get("fatalities") + "' is not a count >= 0");
         }
         Double latitude = decimal(row.get("latitude"));
         Double longitude = decimal(row.get("longitude"));

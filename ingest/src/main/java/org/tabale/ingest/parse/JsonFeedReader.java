@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +35,7 @@ public final class JsonFeedReader {
             position++;
             Map<String, String> fields = new HashMap<>();
             if (element.isObject()) {
-                Iterator<Map.Entry<String, JsonNode>> it = element.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : element.properties()) {
                     JsonNode value = field.getValue();
                     if (!value.isNull() && !value.isContainerNode()) {
                         fields.put(field.getKey().toLowerCase(Locale.ROOT), value.asText());
