@@ -24,6 +24,11 @@ public final class Topics {
             Serdes.String(), new JsonSerde<>(ConflictEvent.class), 4, FOREVER_COMPACTED,
             "every accepted event version (key event_id_cnty)");
 
+    /** ACLED's deletions; key = event id. Same partitioning as the events topic (Streams merges the two). */
+    public static final Topic<String, EventDeletion> DELETIONS = new Topic<>("tabale.deletions.v1",
+            Serdes.String(), new JsonSerde<>(EventDeletion.class), 4, FOREVER_COMPACTED,
+            "deletions of events (key event_id_cnty, value deleted_timestamp)");
+
     /** Figures per region and date, emitted when they change; key = {@code regionId@date}. */
     public static final Topic<String, RegionStats> REGION_STATS = new Topic<>("tabale.region-stats.v1",
             Serdes.String(), new JsonSerde<>(RegionStats.class), 4, FOREVER_COMPACTED,
@@ -37,7 +42,7 @@ public final class Topics {
             "refused rows with their reason (kept 30 days from arrival)");
 
     /** All topics the services need, created at start. */
-    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, REGION_STATS, DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, DELETIONS, REGION_STATS, DLQ);
 
     private Topics() {
     }

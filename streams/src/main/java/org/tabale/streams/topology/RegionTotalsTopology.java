@@ -7,6 +7,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -20,11 +21,12 @@ import org.tabale.model.Topics;
 /**
  * Events as a table → totals per (region, day) with add and subtract → windows → region stats.
  *
- * <p>In: {@code tabale.events.v1} (key event id, value {@link ConflictEvent}). Out:
+ * <p>In: {@code tabale.events.v1} (key event id, value {@link ConflictEvent}) and
+ * {@code tabale.deletions.v1} (key event id, value {@link org.tabale.model.EventDeletion}). Out:
  * {@code tabale.region-stats.v1} (key {@code regionId@date}). Stores: {@link #EVENTS_STORE}
- * (latest version per event id) and {@link #DAY_TOTALS_STORE} (key {@code regionId@day}), which
+ * (the standing version per event id: the newest event or deletion) and {@link #DAY_TOTALS_STORE} (key {@code regionId@day}), which
  * the query layer reads. A revision subtracts the old version from its day and adds the new one;
- * an event of any age updates its day: there is no grace period and nothing is dropped as late.
+ * a deletion subtracts it; an event of any age updates its day: there is no grace period and nothing is dropped as late.
  */
 public final class RegionTotalsTopology {
 
@@ -39,14 +41,27 @@ public final class RegionTotalsTopology {
         JsonSerde<ConflictEvent> eventSerde = new JsonSerde<>(ConflictEvent.class);
         JsonSerde<DayTotals> daySerde = new JsonSerde<>(DayTotals.class);
 
-        KTable<String, ConflictEvent> events = builder
-                .stream(Topics.EVENTS.name(), Consumed.with(Serdes.String(), eventSerde).withName("events-source"))
-                .groupByKey(Grouped.<String, ConflictEvent>as("events-by-id").withKeySerde(Serdes.String()).withValueSerde(eventSerde))
-                .reduce(Versions::newer, Named.as("newest-version"),
-                        Materialized.<String, ConflictEvent, KeyValueStore<Bytes, byte[]>>as(EVENTS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(eventSerde));
+        JsonSerde<EventVersion> versionSerde = new JsonSerde<>(EventVersion.class);
 
-        events.groupBy((id, event) -> KeyValue.pair(RegionDay.key(event.regionId(), event.eventDate()), event),
+        KStream<String, EventVersion> events = builder
+                .stream(Topics.EVENTS.name(), Consumed.with(Serdes.String(), eventSerde).withName("events-source"))
+                .filter((id, event) -> event != null, Named.as("events-present"))
+                .mapValues(EventVersion::of, Named.as("events-as-versions"));
+        KStream<String, EventVersion> deletions = builder
+                .stream(Topics.DELETIONS.name(), Consumed.with(Serdes.String(), Topics.DELETIONS.valueSerde())
+                        .withName("deletions-source"))
+                .filter((id, deletion) -> deletion != null, Named.as("deletions-present"))
+                .mapValues(EventVersion::of, Named.as("deletions-as-versions"));
+
+        KTable<String, ConflictEvent> live = events.merge(deletions, Named.as("versions"))
+                .groupByKey(Grouped.<String, EventVersion>as("versions-by-id").withKeySerde(Serdes.String()).withValueSerde(versionSerde))
+                .reduce(Versions::newer, Named.as("newest-version"),
+                        Materialized.<String, EventVersion, KeyValueStore<Bytes, byte[]>>as(EVENTS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(versionSerde))
+                .filter((id, version) -> version.live(), Named.as("live-versions"))
+                .mapValues(EventVersion::event, Named.as("live-events"));
+
+        live.groupBy((id, event) -> KeyValue.pair(RegionDay.key(event.regionId(), event.eventDate()), event),
                         Grouped.<String, ConflictEvent>as("events-by-region-day").withKeySerde(Serdes.String()).withValueSerde(eventSerde))
                 .aggregate(() -> DayTotals.EMPTY,
                         (key, event, day) -> day.add(event),

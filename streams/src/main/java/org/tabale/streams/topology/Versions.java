@@ -1,14 +1,19 @@
 package org.tabale.streams.topology;
 
-import org.tabale.model.ConflictEvent;
-
-/** Which of two versions of one event stands: the newer ACLED {@code timestamp}; on a tie, the one stored. */
+/**
+ * Which of two versions of one event stands: the newer ACLED timestamp; on a tie, a deletion
+ * beats an event (ACLED deletes after the last change), and otherwise the version stored first
+ * stays, so that re-sends change nothing.
+ */
 public final class Versions {
 
     private Versions() {
     }
 
-    public static ConflictEvent newer(ConflictEvent stored, ConflictEvent incoming) {
-        return incoming.timestamp() > stored.timestamp() ? incoming : stored;
+    public static EventVersion newer(EventVersion stored, EventVersion incoming) {
+        if (incoming.timestamp() != stored.timestamp()) {
+            return incoming.timestamp() > stored.timestamp() ? incoming : stored;
+        }
+        return !incoming.live() && stored.live() ? incoming : stored;
     }
 }

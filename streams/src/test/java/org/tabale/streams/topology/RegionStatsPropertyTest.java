@@ -24,14 +24,15 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.tabale.model.ConflictEvent;
+import org.tabale.model.EventDeletion;
 import org.tabale.model.EventType;
 import org.tabale.model.Region;
 import org.tabale.model.Topics;
 import org.tabale.streams.query.StatsQuery;
 
 /**
- * The correctness contract as a property: whatever the arrival order, duplicates and older or
- * newer versions, the served windows equal a from-scratch recomputation over the newest version
+ * The correctness contract as a property: whatever the arrival order, duplicates, older or
+ * newer versions and deletions, the served windows equal a from-scratch recomputation over the newest version
  * of every event, for every region, date and window.
  */
 class RegionStatsPropertyTest {
@@ -39,8 +40,9 @@ class RegionStatsPropertyTest {
     private static final LocalDate START = LocalDate.of(2019, 1, 1);
     private static final List<String> REGIONS = List.of("MLI.Mopti", "MLI.Gao", "MLI.Kidal");
 
-    /** One version of one event: the id's newest timestamp wins. */
-    record Version(int id, int region, int day, EventType type, Boolean civilians, int fatalities, int timestamp) {
+    /** One version of one event, or its deletion: the id's newest timestamp wins, a deletion on a tie. */
+    record Version(int id, int region, int day, EventType type, Boolean civilians, int fatalities, int timestamp,
+                   boolean deletion) {
         ConflictEvent event() {
             return Events.event("MLI" + id, REGIONS.get(region), START.plusDays(day), type, civilians, fatalities, timestamp);
         }
@@ -55,7 +57,8 @@ class RegionStatsPropertyTest {
                 Arbitraries.of(EventType.class),
                 Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.3),
                 Arbitraries.integers().between(0, 40).edgeCases(c -> c.includeOnly(0)),
-                Arbitraries.integers().between(1, 5)).as(Version::new);
+                Arbitraries.integers().between(1, 5),
+                Arbitraries.of(false, false, false, true)).as(Version::new);
     }
 
     @Property(tries = 40)
@@ -70,7 +73,15 @@ class RegionStatsPropertyTest {
                 RegionTotalsTopology.build(StatsSettings.DEFAULT), Instant.parse("2020-01-01T00:00:00Z"))) {
             TestInputTopic<String, ConflictEvent> input = driver.createInputTopic(Topics.EVENTS.name(),
                     Serdes.String().serializer(), Topics.EVENTS.valueSerde().serializer());
-            withRepeats.forEach(v -> input.pipeInput("MLI" + v.id(), v.event()));
+            TestInputTopic<String, EventDeletion> deletions = driver.createInputTopic(Topics.DELETIONS.name(),
+                    Serdes.String().serializer(), Topics.DELETIONS.valueSerde().serializer());
+            for (Version v : withRepeats) {
+                if (v.deletion()) {
+                    deletions.pipeInput("MLI" + v.id(), new EventDeletion("MLI" + v.id(), v.timestamp()));
+                } else {
+                    input.pipeInput("MLI" + v.id(), v.event());
+                }
+            }
             KeyValueStore<String, DayTotals> store = driver.getKeyValueStore(RegionTotalsTopology.DAY_TOTALS_STORE);
             StatsQuery query = new StatsQuery(() -> store);
 
@@ -90,21 +101,27 @@ class RegionStatsPropertyTest {
         }
     }
 
-    /** Two different versions of one id with one timestamp have no defined winner: keep the first of each (id, timestamp). */
+    /**
+     * Two different events of one id with one timestamp have no defined winner: keep the first
+     * event of each (id, timestamp), and any deletion (a deletion wins a tie, by definition).
+     */
     private static List<Version> unambiguous(List<Version> versions) {
         Map<String, Version> first = new HashMap<>();
-        versions.forEach(v -> first.putIfAbsent(v.id() + "/" + v.timestamp(), v));
-        return versions.stream().filter(v -> first.get(v.id() + "/" + v.timestamp()) == v).toList();
+        versions.stream().filter(v -> !v.deletion()).forEach(v -> first.putIfAbsent(v.id() + "/" + v.timestamp(), v));
+        return versions.stream().filter(v -> v.deletion() || first.get(v.id() + "/" + v.timestamp()) == v).toList();
     }
 
     /** The plain recomputation: newest version per id, then sums over the window's days. */
     private static long[] recompute(List<Version> versions, String regionId, LocalDate end, int window) {
         Map<Integer, Version> newest = new HashMap<>();
         for (Version v : versions) {
-            newest.merge(v.id(), v, (a, b) -> b.timestamp() > a.timestamp() ? b : a);
+            newest.merge(v.id(), v, (a, b) -> b.timestamp() > a.timestamp() || (b.timestamp() == a.timestamp() && b.deletion()) ? b : a);
         }
         long[] sums = new long[5];
         for (Version v : newest.values()) {
+            if (v.deletion()) {
+                continue;
+            }
             LocalDate day = START.plusDays(v.day());
             if (!REGIONS.get(v.region()).equals(regionId) || day.isAfter(end) || !day.isAfter(end.minusDays(window))) {
                 continue;

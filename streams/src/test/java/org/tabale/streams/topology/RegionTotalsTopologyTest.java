@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tabale.model.ConflictEvent;
+import org.tabale.model.EventDeletion;
 import org.tabale.model.EventType;
 import org.tabale.model.RegionStats;
 import org.tabale.model.Topics;
@@ -33,6 +34,7 @@ class RegionTotalsTopologyTest {
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, ConflictEvent> events;
+    private TestInputTopic<String, EventDeletion> deletions;
     private TestOutputTopic<String, RegionStats> stats;
     private KeyValueStore<String, DayTotals> days;
 
@@ -48,6 +50,8 @@ class RegionTotalsTopologyTest {
     void setUp() {
         driver = driver(RegionTotalsTopology.build(StatsSettings.DEFAULT), NOW);
         events = driver.createInputTopic(Topics.EVENTS.name(), Serdes.String().serializer(), Topics.EVENTS.valueSerde().serializer());
+        deletions = driver.createInputTopic(Topics.DELETIONS.name(), Serdes.String().serializer(),
+                Topics.DELETIONS.valueSerde().serializer());
         stats = driver.createOutputTopic(Topics.REGION_STATS.name(), Serdes.String().deserializer(),
                 Topics.REGION_STATS.valueSerde().deserializer());
         days = driver.getKeyValueStore(RegionTotalsTopology.DAY_TOTALS_STORE);
@@ -62,6 +66,10 @@ class RegionTotalsTopologyTest {
         events.pipeInput(event.eventId(), event);
     }
 
+    private void delete(String id, long deletedTimestamp) {
+        deletions.pipeInput(id, new EventDeletion(id, deletedTimestamp));
+    }
+
     private Totals day(LocalDate day) {
         DayTotals totals = days.get(MOPTI + "@" + day);
         return totals == null ? Totals.ZERO : totals.totals();
@@ -71,9 +79,11 @@ class RegionTotalsTopologyTest {
     void shouldNameEveryStoreProcessorAndInternalTopic() {
         String description = RegionTotalsTopology.build(StatsSettings.DEFAULT).describe().toString();
 
-        assertThat(description).contains("events-source", "newest-version", "events-by-region-day", "day-totals",
+        assertThat(description).contains("events-source", "deletions-source", "versions",
+                "newest-version", "live-versions", "live-events", "events-by-region-day", "day-totals",
                 "emit-region-stats", "region-stats-sink", "stores: [" + RegionTotalsTopology.EVENTS_STORE + "]",
                 "stores: [" + RegionTotalsTopology.DAY_TOTALS_STORE + "]", "topics: [" + Topics.EVENTS.name() + "]",
+                "topics: [" + Topics.DELETIONS.name() + "]",
                 "topic: " + Topics.REGION_STATS.name(), "events-by-region-day-repartition");
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
     }
@@ -94,6 +104,36 @@ class RegionTotalsTopologyTest {
         send(event);
 
         assertThat(day(DAY)).isEqualTo(new Totals(1, 5, 1, 1, 5));
+    }
+
+    @Test
+    void shouldRemoveADeletedEventFromItsDayAndWindows() {
+        send(attack("MLI1", MOPTI, DAY, 5, 100));
+        send(attack("MLI2", MOPTI, DAY, 3, 100));
+        stats.readValuesToList();
+
+        delete("MLI1", 300);
+
+        assertThat(day(DAY)).isEqualTo(new Totals(1, 3, 1, 1, 3));
+        assertThat(stats.readKeyValuesToMap().get(MOPTI + "@" + DAY.plusDays(6)).windows().get(7))
+                .isEqualTo(new Totals(1, 3, 1, 1, 3));
+    }
+
+    @Test
+    void shouldKeepADeletedEventDeletedWhenAnOlderVersionArrivesLate() {
+        delete("MLI1", 300);
+        send(attack("MLI1", MOPTI, DAY, 5, 100));
+
+        assertThat(day(DAY)).isEqualTo(Totals.ZERO);
+    }
+
+    @Test
+    void shouldCountAnEventRepublishedAfterItsDeletion() {
+        send(attack("MLI1", MOPTI, DAY, 5, 100));
+        delete("MLI1", 300);
+        send(attack("MLI1", MOPTI, DAY, 6, 400));
+
+        assertThat(day(DAY)).isEqualTo(new Totals(1, 6, 1, 1, 6));
     }
 
     @Test
