@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tabale.alerts.AlertsSettings;
+import org.tabale.model.ClientSettings;
 import org.tabale.streams.StreamsSettings;
 
 /**
@@ -19,7 +20,9 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
 
     /** Keys the launcher itself reads; the services' keys are added in {@link #allKeys()}. */
     public static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "TABALE_DATA_DIR", "TABALE_HTTP_PORT",
-            "TABALE_TOKENS", "TABALE_MAX_BODY_BYTES", "TABALE_EMBEDDED_KAFKA_PORT", "TABALE_TOPIC_REPLICATION");
+            "TABALE_TOKENS", "TABALE_MAX_BODY_BYTES", "TABALE_EMBEDDED_KAFKA_PORT", "TABALE_TOPIC_REPLICATION",
+            // Read by logback.xml from the process environment only (logging starts before --config is read).
+            "TABALE_LOG_LEVEL", "TABALE_KAFKA_LOG_LEVEL");
 
     public TabaleConfig {
         env = Map.copyOf(env);
@@ -38,11 +41,11 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
         return new TabaleConfig(env,
                 Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))),
                 Path.of(env.getOrDefault("TABALE_DATA_DIR", "./data")).toAbsolutePath().normalize(),
-                (int) number(env, "TABALE_HTTP_PORT", 8080),
+                (int) number(env, "TABALE_HTTP_PORT", 8080, 0, 65_535),
                 Optional.ofNullable(blankToNull(env.get("TABALE_TOKENS"))),
-                number(env, "TABALE_MAX_BODY_BYTES", 64L * 1024 * 1024),
-                (int) number(env, "TABALE_EMBEDDED_KAFKA_PORT", 9092),
-                (short) number(env, "TABALE_TOPIC_REPLICATION", 1));
+                number(env, "TABALE_MAX_BODY_BYTES", 64L * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                (int) number(env, "TABALE_EMBEDDED_KAFKA_PORT", 9092, 0, 65_535),
+                (short) number(env, "TABALE_TOPIC_REPLICATION", 1, 1, Short.MAX_VALUE));
     }
 
     /** Every configuration key of the product: the launcher's, the services', and Kafka security pass-through. */
@@ -53,21 +56,26 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
         return List.copyOf(keys);
     }
 
-    /** Whether a variable is one the product reads ({@code KAFKA_*} client settings pass through). */
+    /** Whether a variable is one the product reads (Kafka security settings pass through to the clients). */
     public static boolean isKnownKey(String name) {
-        return allKeys().contains(name) || name.startsWith("KAFKA_");
+        return allKeys().contains(name) || ClientSettings.isPassthrough(name);
     }
 
-    private static long number(Map<String, String> env, String key, long fallback) {
+    private static long number(Map<String, String> env, String key, long fallback, long min, long max) {
         String value = env.get(key);
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        long number;
         try {
-            return Long.parseLong(value.trim());
+            number = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
         }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", was " + number);
+        }
+        return number;
     }
 
     private static String blankToNull(String value) {

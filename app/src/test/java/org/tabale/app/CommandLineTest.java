@@ -49,6 +49,19 @@ class CommandLineTest {
                 .hasMessageContaining("TABALE_HTTP_PORT");
         assertThatThrownBy(() -> TabaleConfig.fromEnv(Map.of("TABALE_TOPIC_REPLICATION", "0")))
                 .hasMessageContaining("TABALE_TOPIC_REPLICATION");
+        assertThatThrownBy(() -> TabaleConfig.fromEnv(Map.of("TABALE_TOPIC_REPLICATION", "65537")))
+                .hasMessageContaining("TABALE_TOPIC_REPLICATION");
+        assertThatThrownBy(() -> TabaleConfig.fromEnv(Map.of("TABALE_HTTP_PORT", "4294967297")))
+                .hasMessageContaining("TABALE_HTTP_PORT");
+    }
+
+    @Test
+    void shouldPassOnlyKafkaSecuritySettingsToClients() {
+        assertThat(TabaleConfig.isKnownKey("KAFKA_SASL_JAAS_CONFIG")).isTrue();
+        assertThat(TabaleConfig.isKnownKey("KAFKA_SECURITY_PROTOCOL")).isTrue();
+        assertThat(TabaleConfig.isKnownKey("KAFKA_NODE_ID")).isFalse();
+        assertThat(org.tabale.model.ClientSettings.fromEnv(Map.of("KAFKA_NODE_ID", "1", "KAFKA_SSL_KEYSTORE_TYPE", "PKCS12"),
+                "b:9092").common()).containsOnly(Map.entry("bootstrap.servers", "b:9092"), Map.entry("ssl.keystore.type", "PKCS12"));
     }
 
     @Test

@@ -8,12 +8,14 @@ import java.util.Objects;
  * How every service reaches the cluster: the bootstrap servers and the security settings passed
  * through from the environment ({@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM},
  * {@code KAFKA_SASL_JAAS_CONFIG}, {@code KAFKA_SSL_TRUSTSTORE_LOCATION}, ...), each
- * {@code KAFKA_X_Y} variable becoming client property {@code x.y}.
+ * {@code KAFKA_X_Y} variable becoming client property {@code x.y}. Only security settings pass:
+ * a stray broker variable ({@code KAFKA_NODE_ID}) must not become a client property.
  */
 public record ClientSettings(String bootstrapServers, Map<String, String> passthrough) {
 
     public static final String BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
     private static final String PREFIX = "KAFKA_";
+    private static final java.util.List<String> PASSTHROUGH = java.util.List.of("KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_", "KAFKA_SSL_");
 
     public ClientSettings {
         Objects.requireNonNull(bootstrapServers, BOOTSTRAP);
@@ -24,11 +26,16 @@ public record ClientSettings(String bootstrapServers, Map<String, String> passth
     public static ClientSettings fromEnv(Map<String, String> env, String bootstrapServers) {
         Map<String, String> props = new HashMap<>();
         env.forEach((name, value) -> {
-            if (name.startsWith(PREFIX) && !name.equals(BOOTSTRAP)) {
+            if (isPassthrough(name)) {
                 props.put(name.substring(PREFIX.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'), value);
             }
         });
         return new ClientSettings(bootstrapServers, props);
+    }
+
+    /** Whether an environment variable is a Kafka security setting passed to every client. */
+    public static boolean isPassthrough(String name) {
+        return PASSTHROUGH.stream().anyMatch(name::startsWith);
     }
 
     /** Client properties common to producers, consumers, admin clients and Streams. */

@@ -49,6 +49,7 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
         props.put(StreamsConfig.topicPrefix("retention.ms"), "-1");
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
         this.streams = new KafkaStreams(RegionTotalsTopology.build(StatsSettings.DEFAULT), props);
         this.streams.setUncaughtExceptionHandler(this::onCrash);
         this.streams.setStateListener((now, before) -> {

@@ -15,9 +15,10 @@ import java.util.Set;
  * @param commitIntervalMs   {@code TABALE_COMMIT_INTERVAL_MS}: how often results are committed (and alerts can see them)
  * @param processingGuarantee {@code TABALE_PROCESSING_GUARANTEE}: exactly_once_v2 or at_least_once
  * @param applicationServer  {@code TABALE_ADVERTISED_URL}: host:port other instances reach this one's HTTP API at
+ * @param replicationFactor  {@code TABALE_TOPIC_REPLICATION}: replicas of Streams' internal topics
  */
 public record StreamsSettings(String applicationId, Path stateDir, int threads, long commitIntervalMs,
-                              String processingGuarantee, String applicationServer) {
+                              String processingGuarantee, String applicationServer, int replicationFactor) {
 
     public static final List<String> KEYS = List.of("TABALE_STREAMS_APP_ID", "TABALE_STREAMS_THREADS",
             "TABALE_COMMIT_INTERVAL_MS", "TABALE_PROCESSING_GUARANTEE", "TABALE_ADVERTISED_URL");
@@ -31,6 +32,12 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
         if (commitIntervalMs < 1) {
             throw new IllegalArgumentException("TABALE_COMMIT_INTERVAL_MS must be >= 1, was " + commitIntervalMs);
         }
+        if (!applicationServer.matches("[^:/\\s]+:\\d{1,5}")) {
+            throw new IllegalArgumentException("TABALE_ADVERTISED_URL must be host:port (no scheme), was '" + applicationServer + "'");
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("TABALE_TOPIC_REPLICATION must be >= 1, was " + replicationFactor);
+        }
         if (!GUARANTEES.contains(processingGuarantee)) {
             throw new IllegalArgumentException("TABALE_PROCESSING_GUARANTEE must be one of " + GUARANTEES + ", was " + processingGuarantee);
         }
@@ -43,7 +50,8 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
                 parseInt(env, "TABALE_STREAMS_THREADS", "1"),
                 parseInt(env, "TABALE_COMMIT_INTERVAL_MS", "1000"),
                 env.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"),
-                env.getOrDefault("TABALE_ADVERTISED_URL", "localhost:" + httpPort));
+                env.getOrDefault("TABALE_ADVERTISED_URL", "localhost:" + httpPort),
+                parseInt(env, "TABALE_TOPIC_REPLICATION", "1"));
     }
 
     private static int parseInt(Map<String, String> env, String key, String fallback) {
