@@ -29,9 +29,12 @@ import org.tabale.app.http.HttpApi;
 import org.tabale.app.http.Tokens;
 import org.tabale.broker.EmbeddedKafkaBroker;
 import org.tabale.broker.TopicAdmin;
+import org.tabale.ingest.http.DeletionsHandler;
 import org.tabale.ingest.http.EventsHandler;
+import org.tabale.ingest.publish.DeletionIngestor;
 import org.tabale.ingest.publish.EventIngestor;
 import org.tabale.ingest.publish.EventPublisher;
+import org.tabale.ingest.publish.VersionIndex;
 import org.tabale.model.ClientSettings;
 import org.tabale.model.Gazetteer;
 import org.tabale.model.Topics;
@@ -103,8 +106,13 @@ public final class TabaleNode implements AutoCloseable {
         if (services.contains(Service.INGEST)) {
             EventPublisher publisher = new EventPublisher(client, clock, Duration.ofSeconds(60));
             resources.push(publisher);
-            ingestor = new EventIngestor(gazetteer, publisher, clock, meters);
+            VersionIndex versions = new VersionIndex(client).start();
+            resources.push(versions);
+            awaitCaughtUp(versions);
+            ingestor = new EventIngestor(gazetteer, publisher, versions, clock, meters);
             http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
+            http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR,
+                    new DeletionsHandler(new DeletionIngestor(publisher, versions, clock, meters)));
         }
         if (services.contains(Service.STREAMS)) {
             streams = new StreamsApp(client, StreamsSettings.fromEnv(config.env(), config.dataDir(), config.httpPort()), meters);
@@ -125,6 +133,17 @@ public final class TabaleNode implements AutoCloseable {
         }
         http.start(config.httpPort());
         resources.push(http);
+    }
+
+    private static void awaitCaughtUp(VersionIndex versions) {
+        try {
+            if (!versions.awaitCaughtUp(Duration.ofMinutes(5))) {
+                throw new IllegalStateException("ingest could not read the stored event versions within 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the stored event versions", e);
+        }
     }
 
     private void createTopics(short replicationFactor) {

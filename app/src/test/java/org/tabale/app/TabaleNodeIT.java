@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.tabale.model.DeadLetter;
+import org.tabale.model.Topics;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +135,50 @@ class TabaleNodeIT {
                     .json().path("series").get(0);
             assertThat(day.path("events").asLong()).isEqualTo(12);
             assertThat(day.path("fatalities").asLong()).isEqualTo(78);
+        });
+    }
+
+    @Test
+    void shouldCountRepeatsAndOlderVersionsAgainstWhatIsStoredAndApplyRevisionsAndDeletions() {
+        String header = "event_id_cnty,event_date,event_type,country,admin1,fatalities,timestamp\n";
+        String first = header + "MLI97001,2019-05-02,Battles,Mali,Sikasso,3,1000\nMLI97002,2019-05-03,Battles,Mali,Sikasso,4,1000\n";
+        assertThat(http.post("/api/v1/events", INTEGRATOR, "text/csv", first).json().path("accepted").asLong()).isEqualTo(2);
+
+        JsonNode again = http.post("/api/v1/events", INTEGRATOR, "text/csv", first).json();
+        assertThat(again.path("accepted").asLong()).isZero();
+        assertThat(again.path("duplicates").asLong()).isEqualTo(2);
+        JsonNode older = http.post("/api/v1/events", INTEGRATOR, "text/csv",
+                header + "MLI97001,2019-05-02,Battles,Mali,Sikasso,30,999\n").json();
+        assertThat(older.path("stale").asLong()).isEqualTo(1);
+        JsonNode revised = http.post("/api/v1/events", INTEGRATOR, "text/csv",
+                header + "MLI97001,2019-05-02,Battles,Mali,Sikasso,10,2000\n").json();
+        assertThat(revised.path("accepted").asLong()).isEqualTo(1);
+        JsonNode deleted = http.post("/api/v1/events/deletions", INTEGRATOR, "application/json",
+                "[{\"event_id_cnty\":\"MLI97002\",\"deleted_timestamp\":\"3000\"}]").json();
+        assertThat(deleted.path("accepted").asLong()).isEqualTo(1);
+        JsonNode lateOld = http.post("/api/v1/events", INTEGRATOR, "text/csv",
+                header + "MLI97002,2019-05-03,Battles,Mali,Sikasso,4,1500\n").json();
+        assertThat(lateOld.path("stale").asLong()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode day = http.get("/api/v1/stats?region=MLI.Sikasso&from=2019-05-08&to=2019-05-08&window=7", ANALYST)
+                    .json().path("series").get(0);
+            assertThat(day.path("events").asLong()).isEqualTo(1);
+            assertThat(day.path("fatalities").asLong()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void shouldDeadLetterABodyRefusedAsAWhole(KafkaTestCluster kafka) {
+        String body = "this is not, a feed\nat all";
+        assertThat(http.post("/api/v1/events", INTEGRATOR, "text/csv", body).status()).isEqualTo(400);
+
+        List<ConsumerRecord<String, DeadLetter>> letters = kafka.consume(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
+                Topics.DLQ.valueSerde().deserializer(), 1, Duration.ofSeconds(30));
+        assertThat(letters).extracting(ConsumerRecord::value).anySatisfy(letter -> {
+            assertThat(letter.original()).isEqualTo(body);
+            assertThat(letter.row()).isEqualTo(-1);
+            assertThat(letter.reason()).contains("header lacks");
         });
     }
 

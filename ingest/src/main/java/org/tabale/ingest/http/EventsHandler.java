@@ -35,18 +35,32 @@ public final class EventsHandler implements Handler {
                     Map.of("parameter", "source"));
         }
         EventIngestor.Format format = format(ctx.contentType());
+        byte[] body = ctx.bodyAsBytes();
         try {
-            IngestResult result = ingestor.ingest(ctx.bodyAsBytes(), format, "http:" + PATH);
+            IngestResult result = ingestor.ingest(body, format, "http:" + PATH);
             ctx.json(result);
         } catch (FeedFormatException e) {
+            refuse(() -> ingestor.refuseWhole(body, e.getMessage(), "http:" + PATH));
             throw new BadRequestResponse(e.getMessage());
         } catch (EventPublisher.PublishException e) {
-            throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(),
-                    "events not stored, send again: " + e.getMessage());
+            throw unavailable(e);
         }
     }
 
-    private static EventIngestor.Format format(String contentType) {
+    /** Dead-letters a refused body; if even that fails, the caller still gets the refusal's reason. */
+    static void refuse(Runnable deadLetter) {
+        try {
+            deadLetter.run();
+        } catch (EventPublisher.PublishException e) {
+            throw unavailable(e);
+        }
+    }
+
+    static HttpResponseException unavailable(EventPublisher.PublishException e) {
+        return new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "not stored, send again: " + e.getMessage());
+    }
+
+    static EventIngestor.Format format(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("text/csv") || type.startsWith("application/csv") || type.startsWith("text/plain")) {
             return EventIngestor.Format.CSV;

@@ -25,15 +25,21 @@ import org.tabale.model.Gazetteer;
  *
  * <p>Within one submission, a row with the id and ACLED {@code timestamp} of an earlier row is a
  * duplicate (monadic exports repeat a two-actor event once per actor); of two versions of one
- * event the newer wins and the older counts as stale.
+ * event the newer wins and the older counts as stale. The newest version of each id is then
+ * compared with the version already stored ({@link StoredVersions}): the same version is a
+ * duplicate and is not published again, an older one is stale, a newer one is accepted.
  */
 public final class EventIngestor {
 
     /** How the body is encoded. */
     public enum Format { CSV, JSON }
 
+    /** How much of an unreadable body the dead letter keeps. */
+    static final int WHOLE_BODY_EXCERPT = 64 * 1024;
+
     private final AcledRowMapper mapper;
     private final EventSink sink;
+    private final StoredVersions stored;
     private final Clock clock;
     private final Counter accepted;
     private final Counter duplicates;
@@ -41,6 +47,12 @@ public final class EventIngestor {
     private final Counter rejected;
 
     public EventIngestor(Gazetteer gazetteer, EventSink sink, Clock clock, MeterRegistry meters) {
+        this(gazetteer, sink, StoredVersions.NONE, clock, meters);
+    }
+
+    /** An ingestor that also counts repeats and older versions against what is already stored. */
+    public EventIngestor(Gazetteer gazetteer, EventSink sink, StoredVersions stored, Clock clock, MeterRegistry meters) {
+        this.stored = stored;
         this.mapper = new AcledRowMapper(gazetteer);
         this.sink = sink;
         this.clock = clock;
@@ -92,12 +104,35 @@ public final class EventIngestor {
                 }
             }
         }
-        sink.publish(List.copyOf(newest.values()), deadLetters);
-        accepted.increment(newest.size());
+        List<ConflictEvent> fresh = new ArrayList<>(newest.size());
+        for (ConflictEvent event : newest.values()) {
+            long standing = stored.standing(event.eventId());
+            long rank = StoredVersions.rank(event.timestamp(), false);
+            if (rank > standing) {
+                fresh.add(event);
+            } else if (rank == standing) {
+                duplicateRows++;
+            } else {
+                staleRows++;
+            }
+        }
+        sink.publish(fresh, deadLetters);
+        fresh.forEach(event -> stored.stored(event.eventId(), StoredVersions.rank(event.timestamp(), false)));
+        accepted.increment(fresh.size());
         duplicates.increment(duplicateRows);
         stale.increment(staleRows);
         rejected.increment(errors.size());
-        return new IngestResult(newest.size(), duplicateRows, staleRows, errors.size(), errors);
+        return new IngestResult(fresh.size(), duplicateRows, staleRows, errors.size(), errors);
+    }
+
+    /**
+     * Dead-letters a submission refused as a whole (not CSV, not JSON, no header), with the start
+     * of its text, so that even a body nobody could read leaves a trace an operator can find.
+     */
+    public void refuseWhole(byte[] body, String reason, String source) {
+        String text = new String(body, 0, Math.min(body.length, WHOLE_BODY_EXCERPT), java.nio.charset.StandardCharsets.UTF_8);
+        sink.publish(List.of(), List.of(new DeadLetter(source, "acled", -1, null, reason, text, clock.instant())));
+        rejected.increment();
     }
 
     private static Counter rows(MeterRegistry meters, String outcome) {

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.tabale.model.ClientSettings;
 import org.tabale.model.ConflictEvent;
 import org.tabale.model.DeadLetter;
+import org.tabale.model.EventDeletion;
 import org.tabale.model.Topics;
 
 /**
@@ -25,7 +26,7 @@ import org.tabale.model.Topics;
  * {@code tabale.dlq.v1} (key source). Idempotent, {@code acks=all}: a batch counts as accepted
  * only once the broker has acknowledged every record of it.
  */
-public final class EventPublisher implements EventSink, AutoCloseable {
+public final class EventPublisher implements EventSink, DeletionSink, AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final Clock clock;
@@ -61,10 +62,12 @@ public final class EventPublisher implements EventSink, AutoCloseable {
                     Topics.EVENTS.valueSerde().serializer().serialize(Topics.EVENTS.name(), event))));
         }
         for (DeadLetter letter : deadLetters) {
-            acks.add(producer.send(new ProducerRecord<>(Topics.DLQ.name(),
-                    Topics.DLQ.keySerde().serializer().serialize(Topics.DLQ.name(), letter.source()),
-                    Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), letter))));
+            acks.add(sendDeadLetter(letter));
         }
+        awaitAcks(acks);
+    }
+
+    private void awaitAcks(List<Future<RecordMetadata>> acks) {
         producer.flush();
         long deadline = clock.millis() + ackTimeout.toMillis();
         for (Future<RecordMetadata> ack : acks) {
@@ -79,6 +82,26 @@ public final class EventPublisher implements EventSink, AutoCloseable {
                 throw new PublishException("interrupted while waiting for the broker", e);
             }
         }
+    }
+
+    @Override
+    public void publishDeletions(List<EventDeletion> deletions, List<DeadLetter> deadLetters) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(deletions.size() + deadLetters.size());
+        for (EventDeletion deletion : deletions) {
+            acks.add(producer.send(new ProducerRecord<>(Topics.DELETIONS.name(),
+                    Topics.DELETIONS.keySerde().serializer().serialize(Topics.DELETIONS.name(), deletion.eventId()),
+                    Topics.DELETIONS.valueSerde().serializer().serialize(Topics.DELETIONS.name(), deletion))));
+        }
+        for (DeadLetter letter : deadLetters) {
+            acks.add(sendDeadLetter(letter));
+        }
+        awaitAcks(acks);
+    }
+
+    private Future<RecordMetadata> sendDeadLetter(DeadLetter letter) {
+        return producer.send(new ProducerRecord<>(Topics.DLQ.name(),
+                Topics.DLQ.keySerde().serializer().serialize(Topics.DLQ.name(), letter.source()),
+                Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), letter)));
     }
 
     @Override
