@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tabale.alerts.AlertsSettings;
+import org.tabale.ingest.publish.IngestLimits;
 import org.tabale.model.ClientSettings;
 import org.tabale.streams.StreamsSettings;
 
@@ -16,11 +17,12 @@ import org.tabale.streams.StreamsSettings;
  */
 public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapServers, Path dataDir, int httpPort,
                            Optional<String> tokens, long maxBodyBytes, int embeddedKafkaPort,
-                           short replicationFactor) {
+                           short replicationFactor, IngestLimits limits, int rateLimitPerMinute) {
 
     /** Keys the launcher itself reads; the services' keys are added in {@link #allKeys()}. */
     public static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "TABALE_DATA_DIR", "TABALE_HTTP_PORT",
             "TABALE_TOKENS", "TABALE_MAX_BODY_BYTES", "TABALE_EMBEDDED_KAFKA_PORT", "TABALE_TOPIC_REPLICATION",
+            "TABALE_MAX_ROWS", "TABALE_MAX_FIELD_CHARS", "TABALE_RATE_LIMIT",
             // Read by logback.xml from the process environment only (logging starts before --config is read).
             "TABALE_LOG_LEVEL", "TABALE_KAFKA_LOG_LEVEL");
 
@@ -45,7 +47,10 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
                 Optional.ofNullable(blankToNull(env.get("TABALE_TOKENS"))),
                 number(env, "TABALE_MAX_BODY_BYTES", 64L * 1024 * 1024, 1024, Integer.MAX_VALUE),
                 (int) number(env, "TABALE_EMBEDDED_KAFKA_PORT", 9092, 0, 65_535),
-                (short) number(env, "TABALE_TOPIC_REPLICATION", 1, 1, Short.MAX_VALUE));
+                (short) number(env, "TABALE_TOPIC_REPLICATION", 1, 1, Short.MAX_VALUE),
+                new IngestLimits((int) number(env, "TABALE_MAX_ROWS", IngestLimits.DEFAULT.maxRows(), 1, Integer.MAX_VALUE),
+                        (int) number(env, "TABALE_MAX_FIELD_CHARS", IngestLimits.DEFAULT.maxFieldChars(), 100, Integer.MAX_VALUE)),
+                (int) number(env, "TABALE_RATE_LIMIT", 600, 1, Integer.MAX_VALUE));
     }
 
     /** Every configuration key of the product: the launcher's, the services', and Kafka security pass-through. */

@@ -26,6 +26,7 @@ import org.tabale.alerts.http.AlertsHandler;
 import org.tabale.alerts.lifecycle.Alert;
 import org.tabale.app.http.ApiRole;
 import org.tabale.app.http.HttpApi;
+import org.tabale.app.http.RateLimiter;
 import org.tabale.app.http.Tokens;
 import org.tabale.broker.EmbeddedKafkaBroker;
 import org.tabale.broker.TopicAdmin;
@@ -102,14 +103,14 @@ public final class TabaleNode implements AutoCloseable {
         resources.push(gc);
         createTopics(config.replicationFactor());
         Gazetteer gazetteer = Gazetteer.bundled();
-        http = new HttpApi(tokens, config.maxBodyBytes(), meters, this::health);
+        http = new HttpApi(tokens, config.maxBodyBytes(), new RateLimiter(config.rateLimitPerMinute(), clock), meters, this::health);
         if (services.contains(Service.INGEST)) {
             EventPublisher publisher = new EventPublisher(client, clock, Duration.ofSeconds(60));
             resources.push(publisher);
             VersionIndex versions = new VersionIndex(client).start();
             resources.push(versions);
             awaitCaughtUp(versions);
-            ingestor = new EventIngestor(gazetteer, publisher, versions, clock, meters);
+            ingestor = new EventIngestor(gazetteer, publisher, versions, config.limits(), clock, meters);
             http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
             http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR,
                     new DeletionsHandler(new DeletionIngestor(publisher, versions, clock, meters)));

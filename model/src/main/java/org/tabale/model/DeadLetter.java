@@ -16,7 +16,13 @@ import java.util.Objects;
 public record DeadLetter(String source, String feed, long row, String eventId, String reason,
                          String original, Instant receivedAt) {
 
+    /** Originals longer than this are cut, so that a dead letter always fits in a Kafka record. */
+    public static final int MAX_ORIGINAL_CHARS = 64 * 1024;
+
     public DeadLetter {
+        if (original != null && original.length() > MAX_ORIGINAL_CHARS) {
+            original = original.substring(0, MAX_ORIGINAL_CHARS) + "… [cut: " + original.length() + " characters in all]";
+        }
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(receivedAt, "receivedAt");

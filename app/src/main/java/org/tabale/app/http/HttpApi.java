@@ -30,9 +30,12 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin javalin;
     private final Tokens tokens;
     private final long maxBodyBytes;
+    private final RateLimiter limiter;
 
-    public HttpApi(Tokens tokens, long maxBodyBytes, PrometheusMeterRegistry meters, Supplier<Map<String, String>> health) {
+    public HttpApi(Tokens tokens, long maxBodyBytes, RateLimiter limiter, PrometheusMeterRegistry meters,
+                   Supplier<Map<String, String>> health) {
         this.tokens = tokens;
+        this.limiter = limiter;
         this.maxBodyBytes = maxBodyBytes;
         this.javalin = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -90,6 +93,13 @@ public final class HttpApi implements AutoCloseable {
         if (role != ApiRole.ADMIN && !required.contains(role)) {
             throw new HttpResponseException(403, "role " + role.label() + " may not call " + ctx.method() + " " + ctx.matchedPath(),
                     Map.of("required", required.stream().map(r -> ((ApiRole) r).label()).sorted().toList().toString()));
+        }
+        long wait = limiter.acquire(role);
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(),
+                    "rate limit of the " + role.label() + " token reached; retry in " + wait + " s (TABALE_RATE_LIMIT)",
+                    Map.of("retryAfterSeconds", String.valueOf(wait)));
         }
         String length = ctx.header("Content-Length");
         if (length != null && length.matches("\\d{1,19}") && Long.parseLong(length) > maxBodyBytes) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.tabale.ingest.parse.FeedFormatException;
 import org.tabale.ingest.publish.EventIngestor;
 import org.tabale.ingest.publish.EventPublisher;
+import org.tabale.ingest.publish.IngestLimits;
 import org.tabale.ingest.publish.IngestResult;
 
 /**
@@ -34,14 +35,23 @@ public final class EventsHandler implements Handler {
             throw new BadRequestResponse("source '" + source + "' is not supported here yet; use source=acled",
                     Map.of("parameter", "source"));
         }
-        EventIngestor.Format format = format(ctx.contentType());
         byte[] body = ctx.bodyAsBytes();
+        EventIngestor.Format format;
+        try {
+            format = format(ctx.contentType());
+        } catch (HttpResponseException unsupported) {
+            refuse(() -> ingestor.refuseWhole(body, unsupported.getMessage(), "http:" + PATH));
+            throw unsupported;
+        }
         try {
             IngestResult result = ingestor.ingest(body, format, "http:" + PATH);
             ctx.json(result);
         } catch (FeedFormatException e) {
             refuse(() -> ingestor.refuseWhole(body, e.getMessage(), "http:" + PATH));
             throw new BadRequestResponse(e.getMessage());
+        } catch (IngestLimits.TooManyRows e) {
+            refuse(() -> ingestor.refuseWhole(body, e.getMessage(), "http:" + PATH));
+            throw new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), e.getMessage());
         } catch (EventPublisher.PublishException e) {
             throw unavailable(e);
         }

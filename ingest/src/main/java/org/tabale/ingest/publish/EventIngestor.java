@@ -40,6 +40,7 @@ public final class EventIngestor {
     private final AcledRowMapper mapper;
     private final EventSink sink;
     private final StoredVersions stored;
+    private final IngestLimits limits;
     private final Clock clock;
     private final Counter accepted;
     private final Counter duplicates;
@@ -52,7 +53,13 @@ public final class EventIngestor {
 
     /** An ingestor that also counts repeats and older versions against what is already stored. */
     public EventIngestor(Gazetteer gazetteer, EventSink sink, StoredVersions stored, Clock clock, MeterRegistry meters) {
+        this(gazetteer, sink, stored, IngestLimits.DEFAULT, clock, meters);
+    }
+
+    public EventIngestor(Gazetteer gazetteer, EventSink sink, StoredVersions stored, IngestLimits limits, Clock clock,
+                         MeterRegistry meters) {
         this.stored = stored;
+        this.limits = limits;
         this.mapper = new AcledRowMapper(gazetteer);
         this.sink = sink;
         this.clock = clock;
@@ -80,8 +87,12 @@ public final class EventIngestor {
         List<IngestResult.RowError> errors = new ArrayList<>();
         long duplicateRows = 0;
         long staleRows = 0;
+        if (rows.size() > limits.maxRows()) {
+            throw new IngestLimits.TooManyRows(rows.size(), limits.maxRows());
+        }
         for (FeedRow row : rows) {
-            RowOutcome outcome = mapper.map(row);
+            RowOutcome outcome = tooLong(row).<RowOutcome>map(reason -> new RowOutcome.Refused(row, row.get("event_id_cnty"), reason))
+                    .orElseGet(() -> mapper.map(row));
             if (outcome instanceof RowOutcome.Refused refused) {
                 errors.add(new IngestResult.RowError(row.row(), refused.eventId(), refused.reason()));
                 deadLetters.add(new DeadLetter(source, "acled", row.row(), refused.eventId(), refused.reason(),
@@ -123,6 +134,14 @@ public final class EventIngestor {
         stale.increment(staleRows);
         rejected.increment(errors.size());
         return new IngestResult(fresh.size(), duplicateRows, staleRows, errors.size(), errors);
+    }
+
+    private java.util.Optional<String> tooLong(FeedRow row) {
+        return row.fields().entrySet().stream()
+                .filter(field -> field.getValue() != null && field.getValue().length() > limits.maxFieldChars())
+                .map(field -> "field " + field.getKey() + " is " + field.getValue().length()
+                        + " characters long; the limit is " + limits.maxFieldChars() + " (TABALE_MAX_FIELD_CHARS)")
+                .findFirst();
     }
 
     /**
