@@ -120,7 +120,7 @@ class TabaleNodeIT {
     void shouldReplayAWindows1252FileInBatchesThroughTheIngestApi(@TempDir Path files) throws Exception {
         StringBuilder csv = new StringBuilder("EVENT_ID_CNTY,EVENT_DATE,EVENT_TYPE,COUNTRY,ADMIN1,NOTES,FATALITIES\r\n");
         for (int i = 1; i <= 12; i++) {
-            csv.append("MLI9510").append(i).append(",0").append(i % 9 + 1).append("/02/2019,Violence against civilians,Mali,Kayes,")
+            csv.append("MLI9510").append(i).append(",0").append(i % 9 + 1).append("/02/2021,Violence against civilians,Mali,Kayes,")
                     .append("\"Villagers\u2019 report, day ").append(i).append("\",").append(i).append("\r\n");
         }
         Path file = Files.write(files.resolve("kayes.csv"), csv.toString().getBytes(Charset.forName("windows-1252")));
@@ -131,7 +131,7 @@ class TabaleNodeIT {
 
         assertThat(code).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode day = http.get("/api/v1/stats?region=MLI.Kayes&from=2019-02-09&to=2019-02-09&window=30", ANALYST)
+            JsonNode day = http.get("/api/v1/stats?region=MLI.Kayes&from=2021-02-09&to=2021-02-09&window=30", ANALYST)
                     .json().path("series").get(0);
             assertThat(day.path("events").asLong()).isEqualTo(12);
             assertThat(day.path("fatalities").asLong()).isEqualTo(78);

@@ -1,0 +1,195 @@
+package org.tabale.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tabale.app.http.Tokens;
+import org.tabale.testkit.KafkaTestCluster;
+import org.tabale.testkit.RealKafka;
+import org.tabale.testkit.SharedFeeds;
+
+/**
+ * The real legacy Mali export (1,339 events, 2017–2019) pushed over HTTP in a shuffled order, then
+ * 10% of its rows re-sent revised (other fatalities, newer timestamp) with the rest repeated, then
+ * 5% of its events deleted: after each step the API agrees, for every region, date and window of
+ * 7 and 30 days, with a recomputation written here from the raw file.
+ */
+@RealKafka
+@SharedFeeds.Required
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class RealMaliFeedIT {
+
+    private static final String FILE = "acled_mali_2017_2019_legacy/2017-01-01-2019-02-27-Mali.csv";
+    private static final DateTimeFormatter ACLED_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final LocalDate FIRST = LocalDate.of(2017, 1, 1);
+    private static final LocalDate LAST = LocalDate.of(2019, 2, 22);
+    private static final String INTEGRATOR = "integrator-token-real-mali";
+    private static final String ANALYST = "analyst-token-real-mali";
+
+    /** What the recomputation needs of a row. */
+    private record Row(String id, String region, LocalDate day, String type, int fatalities, long timestamp) {
+    }
+
+    private static TabaleNode node;
+    private static Http http;
+    private static List<String> header;
+    private static List<CSVRecord> records;
+
+    @BeforeAll
+    static void start(KafkaTestCluster kafka, @TempDir Path dataDir) throws Exception {
+        try (Reader in = Files.newBufferedReader(SharedFeeds.file(FILE), StandardCharsets.UTF_8)) {
+            records = CSVFormat.DEFAULT.builder().setHeader().get().parse(in).getRecords();
+        }
+        header = records.get(0).getParser().getHeaderNames();
+        String run = kafka.uniqueName("real-mali");
+        TabaleConfig config = TabaleConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "TABALE_DATA_DIR", dataDir.toString(), "TABALE_HTTP_PORT", "0",
+                "TABALE_STREAMS_APP_ID", run + "-streams", "TABALE_ALERTS_GROUP_ID", run + "-alerts"));
+        node = TabaleNode.start(config, Service.all(), Tokens.parse("integrator:" + INTEGRATOR + ",analyst:" + ANALYST),
+                Clock.systemUTC(), null);
+        assertThat(node.streams().awaitRunning(Duration.ofSeconds(60))).isTrue();
+        http = new Http(node.httpPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void shouldServeExactlyTheRecomputedFiguresThroughRevisionsAndDeletions() throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        records.forEach(r -> rows.add(new LinkedHashMap<>(r.toMap())));
+        Collections.shuffle(rows, new Random(42));
+
+        JsonNode first = post("/api/v1/events", "text/csv", csv(rows));
+        assertThat(first.path("accepted").asLong()).isEqualTo(1339);
+        assertThat(first.path("rejected").asLong()).isZero();
+        assertAgrees(rows);
+
+        List<Map<String, String>> resent = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = new LinkedHashMap<>(rows.get(i));
+            if (i % 10 == 0) {
+                row.put("fatalities", String.valueOf(Integer.parseInt(row.get("fatalities")) + 1 + i % 3));
+                row.put("timestamp", String.valueOf(Long.parseLong(row.get("timestamp")) + 1000));
+            }
+            resent.add(row);
+        }
+        Collections.shuffle(resent, new Random(7));
+        JsonNode revisions = post("/api/v1/events", "text/csv", csv(resent));
+        assertThat(revisions.path("accepted").asLong()).isEqualTo(134);
+        assertThat(revisions.path("duplicates").asLong()).isEqualTo(1205);
+        assertAgrees(resent);
+
+        StringBuilder deletions = new StringBuilder("[");
+        List<Map<String, String>> remaining = new ArrayList<>();
+        for (int i = 0; i < resent.size(); i++) {
+            Map<String, String> row = resent.get(i);
+            if (i % 20 == 3) {
+                deletions.append(deletions.length() > 1 ? "," : "").append("{\"event_id_cnty\":\"").append(row.get("event_id_cnty"))
+                        .append("\",\"deleted_timestamp\":").append(Long.parseLong(row.get("timestamp")) + 5000).append('}');
+            } else {
+                remaining.add(row);
+            }
+        }
+        JsonNode deleted = post("/api/v1/events/deletions", "application/json", deletions.append(']').toString());
+        assertThat(deleted.path("accepted").asLong()).isEqualTo(resent.size() - remaining.size());
+        assertAgrees(remaining);
+    }
+
+    private static JsonNode post(String path, String type, String body) {
+        Http.Response response = http.post(path, INTEGRATOR, type, body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String csv(List<Map<String, String>> rows) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            printer.printRecord(header);
+            for (Map<String, String> row : rows) {
+                printer.printRecord(header.stream().map(row::get).toList());
+            }
+        }
+        return out.toString();
+    }
+
+    /** Waits until every region's series for windows 7 and 30 equal the recomputation over {@code live}. */
+    private static void assertAgrees(List<Map<String, String>> live) {
+        Map<String, Row> newest = new HashMap<>();
+        for (Map<String, String> r : live) {
+            Row row = new Row(r.get("event_id_cnty"), "MLI." + r.get("admin1"), LocalDate.parse(r.get("event_date"), ACLED_DATE),
+                    r.get("event_type"), Integer.parseInt(r.get("fatalities")), Long.parseLong(r.get("timestamp")));
+            newest.merge(row.id(), row, (a, b) -> b.timestamp() > a.timestamp() ? b : a);
+        }
+        TreeSet<String> regions = new TreeSet<>();
+        newest.values().forEach(r -> regions.add(r.region()));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String region : regions) {
+                for (int window : List.of(7, 30)) {
+                    JsonNode series = http.get("/api/v1/stats?region=" + region + "&from=" + FIRST + "&to=" + LAST
+                            + "&window=" + window, ANALYST).json().path("series");
+                    assertThat(series).hasSize((int) (LAST.toEpochDay() - FIRST.toEpochDay() + 1));
+                    for (JsonNode point : series) {
+                        LocalDate end = LocalDate.parse(point.path("date").asText());
+                        assertThat(new long[] {point.path("events").asLong(), point.path("fatalities").asLong(),
+                                point.path("violentEvents").asLong(), point.path("civilianEvents").asLong(),
+                                point.path("civilianFatalities").asLong()})
+                                .as("%s, %d days ending %s", region, window, end)
+                                .containsExactly(expected(newest.values(), region, end, window));
+                    }
+                }
+            }
+        });
+    }
+
+    private static long[] expected(Iterable<Row> rows, String region, LocalDate end, int window) {
+        long[] sums = new long[5];
+        for (Row r : rows) {
+            if (!r.region().equals(region) || r.day().isAfter(end) || !r.day().isAfter(end.minusDays(window))) {
+                continue;
+            }
+            boolean violent = r.type().startsWith("Battle") || r.type().equals("Remote violence")
+                    || r.type().equals("Violence against civilians");
+            boolean civilian = r.type().equals("Violence against civilians");
+            sums[0]++;
+            sums[1] += r.fatalities();
+            sums[2] += violent ? 1 : 0;
+            sums[3] += civilian ? 1 : 0;
+            sums[4] += civilian ? r.fatalities() : 0;
+        }
+        return sums;
+    }
+}
