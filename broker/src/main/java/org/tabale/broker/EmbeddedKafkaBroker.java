@@ -39,11 +39,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final DataDirLock lock;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, DataDirLock lock) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.lock = lock;
     }
 
     /**
@@ -76,10 +78,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int controllerPort = FreePorts.other(brokerPort);
         KafkaConfig config = KafkaConfig.fromProps(
                 BrokerSettings.of(logDir, brokerPort, controllerPort, overrides), false);
-        boolean formatted = LogDirFormatter.formatIfNew(logDir);
-
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
-                new KafkaRaftServer(config, Time.SYSTEM), BrokerSettings.HOST + ":" + brokerPort);
+        // Our own lock first: a second broker on the same directory must fail before Kafka opens
+        // (and can damage) the first one's metadata log.
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        boolean formatted;
+        KafkaRaftServer server;
+        try {
+            formatted = LogDirFormatter.formatIfNew(logDir);
+            server = new KafkaRaftServer(config, Time.SYSTEM);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, BrokerSettings.HOST + ":" + brokerPort, lock);
         try {
             broker.server.startup();
             broker.awaitReady(READY_TIMEOUT);
@@ -111,8 +122,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return;
         }
         closed = true;
-        server.shutdown();
-        server.awaitShutdown();
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+        } finally {
+            lock.close();
+        }
         LOG.info("Kafka broker on {} stopped", bootstrapServers);
     }
 

@@ -1,5 +1,7 @@
 package org.tabale.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,8 @@ public enum EventType {
         this.violent = violent;
     }
 
-    /** ACLED's spelling of the type. */
+    /** ACLED's spelling of the type, also its JSON form. */
+    @JsonValue
     public String label() {
         return label;
     }
@@ -42,6 +45,17 @@ public enum EventType {
     /** Counted in {@code violentEvents}: Battles, Explosions/Remote violence, Violence against civilians. */
     public boolean violent() {
         return violent;
+    }
+
+    /** Reads ACLED's label (or, from older records, the constant's name). */
+    @JsonCreator
+    static EventType fromJson(String text) {
+        for (EventType type : values()) {
+            if (type.name().equals(text)) {
+                return type;
+            }
+        }
+        return fromLabel(text, null).orElseThrow(() -> new IllegalArgumentException("unknown event type: " + text));
     }
 
     /**

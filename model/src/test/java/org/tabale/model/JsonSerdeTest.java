@@ -49,7 +49,7 @@ class JsonSerdeTest {
         Map<String, Object> json = JsonSerde.MAPPER.readerForMapOf(Object.class).readValue(bytes);
         assertThat(json).containsEntry("event_id_cnty", "MLI9001")
                 .containsEntry("event_date", "2024-03-09")
-                .containsEntry("event_type", "VIOLENCE_AGAINST_CIVILIANS")
+                .containsEntry("event_type", "Violence against civilians")
                 .containsEntry("region_id", "MLI.Segou")
                 .containsEntry("civilian_targeting", true)
                 .doesNotContainKeys("eventId", "violent", "targetsCivilians");

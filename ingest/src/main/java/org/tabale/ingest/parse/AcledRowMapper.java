@@ -74,7 +74,12 @@ public final class AcledRowMapper {
             return null;
         }
         String flag = row.get("civilian_targeting");
-        return flag != null && flag.toLowerCase(Locale.ROOT).startsWith("civilian");
+        if (flag == null) {
+            return false;
+        }
+        String folded = flag.toLowerCase(Locale.ROOT);
+        // ACLED writes "Civilian targeting"; JSON producers (and our own records) write true.
+        return folded.startsWith("civilian") || folded.equals("true") || folded.equals("yes") || folded.equals("1");
     }
 
     private String iso3(FeedRow row, String id, String country) {
