@@ -202,6 +202,49 @@ class TabaleNodeIT {
     }
 
     @Test
+    void shouldTakeUcdpRowsWithSourceUcdpAndServeTheirRegion() {
+        // given GED rows (deaths below every default alert threshold)
+        String ged = """
+                id,type_of_violence,country,country_id,adm_1,adm_2,latitude,longitude,date_start,date_end,best
+                900401,3,Myanmar (Burma),775,Rakhine State,Invented District,20.1001,92.9002,2017-08-26,2017-08-26,2
+                900402,1,Myanmar (Burma),775,Rakhine state,Invented District,20.2001,92.8002,2017-08-27,2017-08-27,1
+                900403,5,Myanmar (Burma),775,Rakhine State,Invented District,20.2001,92.8002,2017-08-27,2017-08-27,1
+                """;
+
+        // when
+        Http.Response response = http.post("/api/v1/events?source=ucdp", INTEGRATOR, "text/csv", ged);
+
+        // then
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("accepted").asLong()).isEqualTo(2);
+        assertThat(response.json().path("errors").get(0).path("eventId").asText()).isEqualTo("UCDP-900403");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode day = http.get("/api/v1/stats?region=Myanmar/Rakhine&from=2017-08-27&to=2017-08-27", ANALYST)
+                    .json().path("series").get(0);
+            assertThat(day.path("events").asLong()).isEqualTo(2);
+            assertThat(day.path("fatalities").asLong()).isEqualTo(3);
+            assertThat(day.path("civilianFatalities").asLong()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void shouldAnswer400NamingWhyForHdxHapiAggregatesAndForAnUnknownSource() {
+        String hapi = """
+                location_code,has_hrp,in_gho,admin1_code,admin1_name,admin_level,event_type,events,fatalities,reference_period_start,reference_period_end
+                MLI,Y,Y,ML05,Mopti,1,civilian_targeting,1,2,2024-01-01,2024-01-31
+                """;
+
+        Http.Response aggregates = http.post("/api/v1/events", INTEGRATOR, "text/csv", hapi);
+        assertThat(aggregates.status()).isEqualTo(400);
+        assertThat(aggregates.json().path("error").asText()).isEqualTo("HDX HAPI conflict_event rows are monthly"
+                + " aggregates without event ids; send event-level ACLED or UCDP rows");
+        Http.Response unknown = http.post("/api/v1/events?source=gdelt", INTEGRATOR, "text/csv", CSV);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("error").asText()).contains("source=acled or source=ucdp");
+        assertThat(unknown.json().path("detail").path("parameter").asText()).isEqualTo("source");
+    }
+
+    @Test
     void shouldAnswer401WithoutTokenAnd403ForAnotherRole() {
         assertThat(http.post("/api/v1/events", null, "text/csv", CSV).status()).isEqualTo(401);
         assertThat(http.post("/api/v1/events", "not-a-token-at-all", "text/csv", CSV).status()).isEqualTo(401);

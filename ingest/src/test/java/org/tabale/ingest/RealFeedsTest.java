@@ -211,6 +211,37 @@ class RealFeedsTest {
     }
 
     @Test
+    void shouldPlaceAllAfricaBurkinaAndNigerRowsInGazetteerRegionsWhenSpelledTheAcledWay() {
+        // when
+        List<ConflictEvent> events = events(ALL_AFRICA);
+
+        // then ("Tillabery" is the file's spelling of Tillabéri)
+        assertThat(count(events.stream().filter(e -> e.country().equals("Burkina Faso")).toList(),
+                ConflictEvent::regionId)).isEqualTo(Map.ofEntries(Map.entry("BFA.Centre", 17L), Map.entry("BFA.Est", 8L),
+                Map.entry("BFA.Centre-Ouest", 6L), Map.entry("BFA.Centre-Est", 6L), Map.entry("BFA.Sahel", 5L),
+                Map.entry("BFA.Centre-Nord", 4L), Map.entry("BFA.Nord", 2L), Map.entry("BFA.Cascades", 2L),
+                Map.entry("BFA.Sud-Ouest", 2L), Map.entry("BFA.Plateau-Central", 1L),
+                Map.entry("BFA.Boucle du Mouhoun", 1L)));
+        assertThat(count(events.stream().filter(e -> e.country().equals("Niger")).toList(), ConflictEvent::regionId))
+                .isEqualTo(Map.of("NER.Diffa", 13L, "NER.Niamey", 10L, "NER.Dosso", 1L, "NER.Tillaberi", 1L,
+                        "NER.Tahoua", 1L, "NER.Agadez", 1L));
+        assertThat(events).filteredOn(e -> e.regionId().startsWith("BFA.") || e.regionId().startsWith("NER."))
+                .hasSize(81).allSatisfy(e -> assertThat(GAZETTEER.lookup(e.regionId())).isPresent());
+    }
+
+    @Test
+    void shouldResolveEveryAllAfricaCountryByNameToAGazetteerCountry() {
+        // when
+        List<ConflictEvent> events = events(ALL_AFRICA);
+
+        // then the 49 country names (Ivory Coast, Democratic Republic of Congo, Swaziland...) are all known
+        assertThat(events).allSatisfy(e -> assertThat(GAZETTEER.country(e.country()))
+                .map(c -> c.iso3() + ".").hasValueSatisfying(prefix -> assertThat(e.regionId()).startsWith(prefix)));
+        assertThat(events).extracting(ConflictEvent::country).doesNotContainNull().hasSize(6831);
+        assertThat(count(events, ConflictEvent::country)).hasSize(49);
+    }
+
+    @Test
     void shouldReadExcelDatesOfGlobalFileAndRefuseItsTwoBrokenRows() throws IOException {
         // given
         RecordingSink sink = new RecordingSink();
@@ -240,6 +271,57 @@ class RealFeedsTest {
                 EventType.BATTLES, 1160L, EventType.EXPLOSIONS_REMOTE_VIOLENCE, 809L,
                 EventType.VIOLENCE_AGAINST_CIVILIANS, 687L, EventType.RIOTS, 405L,
                 EventType.STRATEGIC_DEVELOPMENTS, 337L));
+    }
+
+    @Test
+    void shouldPlaceGlobalSahelMyanmarAndBangladeshRowsInGazetteerRegionsWhenMapped() {
+        // when
+        List<ConflictEvent> events = events(GLOBAL);
+
+        // then
+        Map<String, Long> regions = count(events, ConflictEvent::regionId);
+        assertThat(Map.copyOf(regions.entrySet().stream().filter(e -> e.getKey().matches("(BFA|NER|MMR|BGD)\\..*"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))).isEqualTo(Map.ofEntries(
+                Map.entry("BFA.Sahel", 16L), Map.entry("BFA.Est", 8L), Map.entry("BFA.Centre-Nord", 3L),
+                Map.entry("BFA.Nord", 2L), Map.entry("BFA.Centre", 2L), Map.entry("BFA.Hauts-Bassins", 1L),
+                Map.entry("BFA.Cascades", 1L), Map.entry("NER.Tillaberi", 8L), Map.entry("NER.Diffa", 6L),
+                Map.entry("MMR.Rakhine", 23L), Map.entry("MMR.Chin", 6L), Map.entry("MMR.Kayin", 4L),
+                Map.entry("MMR.Tanintharyi", 1L), Map.entry("MMR.Yangon", 1L), Map.entry("BGD.Dhaka", 17L),
+                Map.entry("BGD.Khulna", 7L), Map.entry("BGD.Chattogram", 6L), Map.entry("BGD.Rajshahi", 5L),
+                Map.entry("BGD.Rangpur", 2L), Map.entry("BGD.Barishal", 2L), Map.entry("BGD.Mymensingh", 1L)));
+        assertThat(regions.keySet()).filteredOn(id -> id.matches("(MLI|BFA|NER|MMR|BGD)\\..*"))
+                .allSatisfy(id -> assertThat(GAZETTEER.lookup(id)).isPresent());
+    }
+
+    @Test
+    void shouldResolveEveryGlobalCountryNameToTheIsoNumericCodeTheFileGivesIt() {
+        // when
+        List<ConflictEvent> events = events(GLOBAL);
+
+        // then a name-based lookup agrees with ACLED's own iso column in all 106 countries;
+        // Kosovo (iso 0 in ACLED) has no ISO numeric code
+        assertThat(events).allSatisfy(e -> {
+            Gazetteer.Country country = GAZETTEER.country(e.country()).orElseThrow();
+            assertThat(e.regionId()).startsWith(country.iso3() + ".");
+            assertThat(country.isoNumeric()).isEqualTo(e.iso() == 0 ? null : e.iso());
+        });
+        assertThat(count(events, ConflictEvent::country)).hasSize(106).containsEntry("Kosovo", 1L);
+    }
+
+    @Test
+    void shouldFindEveryBurkina2022Admin1InTheGazetteerThoughRowsLackIds() {
+        // when
+        List<FeedRow> rows = rows(BURKINA);
+
+        // then
+        assertThat(rows.stream().map(r -> GAZETTEER.region("BFA", "Burkina Faso", r.get("admin1")))
+                .collect(Collectors.groupingBy(r -> r.id() + (r.known() ? "" : " (unknown)"), Collectors.counting())))
+                .isEqualTo(Map.ofEntries(Map.entry("BFA.Sahel", 1498L), Map.entry("BFA.Est", 1191L),
+                        Map.entry("BFA.Centre-Nord", 673L), Map.entry("BFA.Nord", 539L),
+                        Map.entry("BFA.Boucle du Mouhoun", 447L), Map.entry("BFA.Cascades", 147L),
+                        Map.entry("BFA.Centre", 137L), Map.entry("BFA.Centre-Est", 133L), Map.entry("BFA.Sud-Ouest", 90L),
+                        Map.entry("BFA.Hauts-Bassins", 85L), Map.entry("BFA.Centre-Ouest", 28L),
+                        Map.entry("BFA.Centre-Sud", 23L), Map.entry("BFA.Plateau-Central", 8L)));
     }
 
     @Test

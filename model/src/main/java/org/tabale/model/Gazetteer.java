@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,26 +24,53 @@ import java.util.Optional;
  */
 public final class Gazetteer {
 
-    /** A country: ISO 3166-1 alpha-3, name, ISO numeric and ACLED's older Gleditsch-Ward number. */
-    public record Country(String iso3, String name, int isoNumeric, int gwno, List<String> aliases) {
+    /**
+     * A country: ISO 3166-1 alpha-3, name, ISO numeric, and the Gleditsch-Ward number that ACLED's
+     * older files and UCDP carry. {@code isoNumeric} is null for Kosovo (XKX, outside ISO 3166-1);
+     * {@code gwno} is null where no feed file has shown it.
+     */
+    public record Country(String iso3, String name, Integer isoNumeric, Integer gwno, List<String> aliases) {
+
+        public Country {
+            Objects.requireNonNull(iso3, "iso3");
+            Objects.requireNonNull(name, "name");
+            aliases = List.copyOf(aliases);
+        }
     }
 
     private final Map<String, Country> countriesByKey = new HashMap<>();
+    private final Map<Integer, Country> countriesByNumeric = new HashMap<>();
+    private final Map<Integer, Country> countriesByGwno = new HashMap<>();
     private final Map<String, Region> regionsByKey = new HashMap<>();
     private final Map<String, Region> regionsById = new LinkedHashMap<>();
+    private final List<Country> countries;
 
     private Gazetteer(List<Country> countries, List<Region> regions) {
+        this.countries = List.copyOf(countries);
         for (Country country : countries) {
-            countriesByKey.put(fold(country.iso3()), country);
-            countriesByKey.put(fold(country.name()), country);
-            countriesByKey.put(String.valueOf(country.isoNumeric()), country);
-            country.aliases().forEach(alias -> countriesByKey.put(fold(alias), country));
+            putOnce(countriesByKey, fold(country.iso3()), country);
+            putOnce(countriesByKey, fold(country.name()), country);
+            country.aliases().forEach(alias -> putOnce(countriesByKey, fold(alias), country));
+            if (country.isoNumeric() != null) {
+                putOnce(countriesByNumeric, country.isoNumeric(), country);
+            }
+            if (country.gwno() != null) {
+                putOnce(countriesByGwno, country.gwno(), country);
+            }
         }
         for (Region region : regions) {
-            regionsById.put(region.id(), region);
-            regionsByKey.put(regionKey(region.iso3(), region.admin1()), region);
-            regionsByKey.put(fold(region.id()), region);
-            region.aliases().forEach(alias -> regionsByKey.put(regionKey(region.iso3(), alias), region));
+            putOnce(regionsById, region.id(), region);
+            putOnce(regionsByKey, regionKey(region.iso3(), region.admin1()), region);
+            putOnce(regionsByKey, fold(region.id()), region);
+            region.aliases().forEach(alias -> putOnce(regionsByKey, regionKey(region.iso3(), alias), region));
+        }
+    }
+
+    /** Fails the load when two entries claim one name or number: a lookup must never depend on file order. */
+    private static <K, V> void putOnce(Map<K, V> map, K key, V value) {
+        V earlier = map.putIfAbsent(key, value);
+        if (earlier != null && !earlier.equals(value)) {
+            throw new IllegalStateException("gazetteer: '" + key + "' names both " + earlier + " and " + value);
         }
     }
 
@@ -55,14 +83,26 @@ public final class Gazetteer {
         return regionsById.values();
     }
 
-    /** The country for a name, alias, ISO3 code or ISO numeric code. */
-    public Optional<Country> country(String nameOrCode) {
-        return nameOrCode == null ? Optional.empty() : Optional.ofNullable(countriesByKey.get(fold(nameOrCode)));
+    /** Every country, ISO 3166-1 and Kosovo. */
+    public Collection<Country> knownCountries() {
+        return countries;
     }
 
-    /** A country by Gleditsch-Ward number, for ACLED files before ISO codes. */
+    /** The country for a name, alias, ISO3 code or ISO numeric code ({@code 466}, {@code 068}). */
+    public Optional<Country> country(String nameOrCode) {
+        if (nameOrCode == null) {
+            return Optional.empty();
+        }
+        String trimmed = nameOrCode.trim();
+        if (trimmed.matches("\\d{1,3}")) {
+            return Optional.ofNullable(countriesByNumeric.get(Integer.valueOf(trimmed)));
+        }
+        return Optional.ofNullable(countriesByKey.get(fold(trimmed)));
+    }
+
+    /** A country by Gleditsch-Ward number, as ACLED files before ISO codes and UCDP's {@code country_id} give it. */
     public Optional<Country> countryByGwno(int gwno) {
-        return countriesByKey.values().stream().filter(c -> c.gwno() == gwno).findFirst();
+        return Optional.ofNullable(countriesByGwno.get(gwno));
     }
 
     /**
@@ -117,8 +157,8 @@ public final class Gazetteer {
         private static Gazetteer load() {
             List<Country> countries = new ArrayList<>();
             for (Map<String, String> row : read("countries.csv")) {
-                countries.add(new Country(row.get("iso3"), row.get("name"), Integer.parseInt(row.get("iso_numeric")),
-                        Integer.parseInt(row.get("gwno")), split(row.get("aliases"))));
+                countries.add(new Country(row.get("iso3"), row.get("name"), integerOrNull(row.get("iso_numeric")),
+                        integerOrNull(row.get("gwno")), split(row.get("aliases"))));
             }
             Map<String, Country> byIso3 = new HashMap<>();
             countries.forEach(c -> byIso3.put(c.iso3(), c));
@@ -151,6 +191,10 @@ public final class Gazetteer {
 
         private static List<String> split(String list) {
             return list == null || list.isBlank() ? List.of() : List.of(list.split("\\|"));
+        }
+
+        private static Integer integerOrNull(String value) {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value);
         }
 
         private static String blankToNull(String value) {

@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", description = "Push event files through the ingest API of a running Tabalé, with a progress bar.")
 public final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "ACLED CSV exports (any dialect)")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "CSV files: ACLED exports (any dialect), or UCDP GED with --source ucdp")
     List<Path> files;
 
     @Option(names = "--url", description = "Base URL of Tabalé (default http://localhost:$TABALE_HTTP_PORT or 8080)")

@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.HttpResponseException;
 import java.util.Locale;
 import java.util.Map;
+import org.tabale.ingest.parse.Feed;
 import org.tabale.ingest.parse.FeedFormatException;
 import org.tabale.ingest.publish.EventIngestor;
 import org.tabale.ingest.publish.EventPublisher;
@@ -14,9 +15,11 @@ import org.tabale.ingest.publish.IngestLimits;
 import org.tabale.ingest.publish.IngestResult;
 
 /**
- * {@code POST /api/v1/events}: an ACLED export as {@code text/csv} or {@code application/json}.
- * Answers 200 with the per-row account, 400 when the body as a whole is unreadable, 415 for
- * another media type, 503 when the broker did not take the batch (nothing of it is accepted).
+ * {@code POST /api/v1/events?source=acled|ucdp}: an ACLED export (the default) or UCDP GED rows, as
+ * {@code text/csv} or {@code application/json}. Answers 200 with the per-row account, 400 when the
+ * body as a whole is unreadable or not that feed (HDX HAPI's monthly aggregates included) or the
+ * source is unknown, 415 for another media type, 503 when the broker did not take the batch
+ * (nothing of it is accepted).
  */
 public final class EventsHandler implements Handler {
 
@@ -31,10 +34,8 @@ public final class EventsHandler implements Handler {
     @Override
     public void handle(Context ctx) {
         String source = ctx.queryParam("source");
-        if (source != null && !source.equalsIgnoreCase("acled")) {
-            throw new BadRequestResponse("source '" + source + "' is not supported here yet; use source=acled",
-                    Map.of("parameter", "source"));
-        }
+        Feed feed = source == null ? Feed.ACLED : Feed.fromId(source).orElseThrow(() -> new BadRequestResponse(
+                "source '" + source + "' is not supported: use source=acled or source=ucdp", Map.of("parameter", "source")));
         byte[] body = ctx.bodyAsBytes();
         EventIngestor.Format format;
         try {
@@ -44,7 +45,7 @@ public final class EventsHandler implements Handler {
             throw unsupported;
         }
         try {
-            IngestResult result = ingestor.ingest(body, format, "http:" + PATH);
+            IngestResult result = ingestor.ingest(body, format, feed, "http:" + PATH);
             ctx.json(result);
         } catch (FeedFormatException e) {
             refuse(() -> ingestor.refuseWhole(body, e.getMessage(), "http:" + PATH));

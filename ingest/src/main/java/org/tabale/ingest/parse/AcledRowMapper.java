@@ -1,5 +1,9 @@
 package org.tabale.ingest.parse;
 
+import static org.tabale.ingest.parse.Numbers.decimal;
+import static org.tabale.ingest.parse.Numbers.integer;
+import static org.tabale.ingest.parse.Numbers.longValue;
+
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +18,7 @@ import org.tabale.model.Region;
  * GWNO instead of ISO) into a {@link ConflictEvent}, or says precisely why it cannot.
  * Rows without an event id are refused: ids are never invented.
  */
-public final class AcledRowMapper {
+public final class AcledRowMapper implements RowMapper {
 
     /** Columns without which a file is not an ACLED export at all. */
     public static final Set<String> REQUIRED_COLUMNS = Set.of("event_date", "event_type", "country", "fatalities");
@@ -25,6 +29,7 @@ public final class AcledRowMapper {
         this.gazetteer = gazetteer;
     }
 
+    @Override
     public RowOutcome map(FeedRow row) {
         String id = row.get("event_id_cnty");
         if (id == null) {
@@ -103,33 +108,5 @@ public final class AcledRowMapper {
 
     private static RowOutcome refuse(FeedRow row, String id, String reason) {
         return new RowOutcome.Refused(row, id, reason);
-    }
-
-    private static Integer integer(String text) {
-        Long value = longValue(text);
-        return value == null || value > Integer.MAX_VALUE || value < Integer.MIN_VALUE ? null : value.intValue();
-    }
-
-    private static Long longValue(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(text.endsWith(".0") ? text.substring(0, text.length() - 2) : text);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Double decimal(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            double value = Double.parseDouble(text);
-            return Double.isFinite(value) ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -16,7 +16,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a CSV feed into rows keyed by lower-case column name. Copes with what real exports carry:
  * upper-case headers, legacy column names ({@code ALLY_ACTOR_1}), blank trailing columns, an
- * unnamed R row-index column, and a second header row of HXL hashtags.
+ * unnamed R row-index column, and a second header row of HXL hashtags. Refuses the whole body when
+ * its header is that of an aggregate table (HDX HAPI) or lacks a required column.
  */
 public final class CsvFeedReader {
 
@@ -76,10 +77,12 @@ public final class CsvFeedReader {
             String name = raw.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
             names.add(LEGACY_COLUMNS.getOrDefault(name, name));
         }
+        FeedShapes.refuseAggregates(names);
         List<String> missing = required.stream().filter(c -> !names.contains(c)).sorted().toList();
         if (!missing.isEmpty()) {
             throw new FeedFormatException("not a recognised CSV feed: header lacks " + String.join(", ", missing)
-                    + " (first line was: " + abbreviate(String.join(",", record.toList())) + ")");
+                    + " (first line was: " + abbreviate(String.join(",", record.toList())) + ")"
+                    + FeedShapes.hint(names));
         }
         return names;
     }

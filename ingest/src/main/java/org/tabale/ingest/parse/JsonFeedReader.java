@@ -10,8 +10,9 @@ import java.util.Map;
 import org.tabale.model.JsonSerde;
 
 /**
- * Reads a JSON feed: a plain array of objects, or ACLED's API envelope
- * {@code {"status":200,"data":[...]}}. Values may be strings (as the API sends numbers) or numbers.
+ * Reads a JSON feed: a plain array of objects, ACLED's API envelope {@code {"status":200,"data":[...]}}
+ * or UCDP's {@code {"TotalCount":…,"Result":[...]}}. Values may be strings (as ACLED's API sends
+ * numbers) or numbers. HDX HAPI's aggregates are refused as a whole, as in CSV.
  */
 public final class JsonFeedReader {
 
@@ -25,9 +26,10 @@ public final class JsonFeedReader {
         } catch (IOException e) {
             throw new FeedFormatException("body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
-        JsonNode array = root != null && root.isObject() ? root.get("data") : root;
+        JsonNode array = root != null && root.isObject() ? envelope(root) : root;
         if (array == null || !array.isArray()) {
-            throw new FeedFormatException("expected a JSON array of rows, or an object with a \"data\" array");
+            throw new FeedFormatException("expected a JSON array of rows, or an object with a \"data\" (ACLED)"
+                    + " or \"Result\" (UCDP) array");
         }
         List<FeedRow> rows = new ArrayList<>();
         long position = 0;
@@ -42,8 +44,15 @@ public final class JsonFeedReader {
                     }
                 }
             }
+            if (position == 1) {
+                FeedShapes.refuseAggregates(fields.keySet());
+            }
             rows.add(new FeedRow(position, fields, element.toString()));
         }
         return rows;
+    }
+
+    private static JsonNode envelope(JsonNode root) {
+        return root.has("data") ? root.get("data") : root.get("Result");
     }
 }

@@ -4,15 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tabale.ingest.parse.AcledRowMapper;
 import org.tabale.ingest.parse.CsvFeedReader;
+import org.tabale.ingest.parse.Feed;
 import org.tabale.ingest.parse.FeedRow;
 import org.tabale.ingest.parse.JsonFeedReader;
+import org.tabale.ingest.parse.RowMapper;
 import org.tabale.ingest.parse.RowOutcome;
 import org.tabale.ingest.parse.TextDecoder;
 import org.tabale.model.ConflictEvent;
@@ -27,7 +29,8 @@ import org.tabale.model.Gazetteer;
  * duplicate (monadic exports repeat a two-actor event once per actor); of two versions of one
  * event the newer wins and the older counts as stale. The newest version of each id is then
  * compared with the version already stored ({@link StoredVersions}): the same version is a
- * duplicate and is not published again, an older one is stale, a newer one is accepted.
+ * duplicate and is not published again, an older one is stale, a newer one is accepted. UCDP
+ * rows all carry timestamp 0, so a repeated UCDP id is always a duplicate.
  */
 public final class EventIngestor {
 
@@ -37,7 +40,7 @@ public final class EventIngestor {
     /** How much of an unreadable body the dead letter keeps. */
     static final int WHOLE_BODY_EXCERPT = 64 * 1024;
 
-    private final AcledRowMapper mapper;
+    private final Map<Feed, RowMapper> mappers = new EnumMap<>(Feed.class);
     private final EventSink sink;
     private final StoredVersions stored;
     private final IngestLimits limits;
@@ -60,7 +63,9 @@ public final class EventIngestor {
                          MeterRegistry meters) {
         this.stored = stored;
         this.limits = limits;
-        this.mapper = new AcledRowMapper(gazetteer);
+        for (Feed feed : Feed.values()) {
+            mappers.put(feed, feed.mapper(gazetteer));
+        }
         this.sink = sink;
         this.clock = clock;
         this.accepted = rows(meters, "accepted");
@@ -69,18 +74,24 @@ public final class EventIngestor {
         this.rejected = rows(meters, "rejected");
     }
 
+    /** Ingests one ACLED submission: {@link #ingest(byte[], Format, Feed, String)} with {@link Feed#ACLED}. */
+    public IngestResult ingest(byte[] body, Format format, String source) {
+        return ingest(body, format, Feed.ACLED, source);
+    }
+
     /**
-     * Ingests one submission.
+     * Ingests one submission of a feed.
      *
      * @param source where it came from, for the dead-letter topic ({@code http:/api/v1/events})
-     * @throws org.tabale.ingest.parse.FeedFormatException when the body as a whole is unreadable
+     * @throws org.tabale.ingest.parse.FeedFormatException when the body as a whole is unreadable or not that feed
      * @throws EventPublisher.PublishException             when the broker did not take the batch
      */
-    public IngestResult ingest(byte[] body, Format format, String source) {
+    public IngestResult ingest(byte[] body, Format format, Feed feed, String source) {
         String text = TextDecoder.decode(body);
         List<FeedRow> rows = format == Format.CSV
-                ? CsvFeedReader.read(text, AcledRowMapper.REQUIRED_COLUMNS)
+                ? CsvFeedReader.read(text, feed.requiredColumns())
                 : JsonFeedReader.read(text);
+        RowMapper mapper = mappers.get(feed);
         Map<String, ConflictEvent> newest = new HashMap<>();
         Set<Map.Entry<String, Long>> versionsSeen = new HashSet<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
@@ -95,7 +106,7 @@ public final class EventIngestor {
                     .orElseGet(() -> mapper.map(row));
             if (outcome instanceof RowOutcome.Refused refused) {
                 errors.add(new IngestResult.RowError(row.row(), refused.eventId(), refused.reason()));
-                deadLetters.add(new DeadLetter(source, "acled", row.row(), refused.eventId(), refused.reason(),
+                deadLetters.add(new DeadLetter(source, feed.id(), row.row(), refused.eventId(), refused.reason(),
                         row.original(), clock.instant()));
                 continue;
             }

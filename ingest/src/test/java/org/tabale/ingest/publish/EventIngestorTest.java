@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +23,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tabale.ingest.parse.Feed;
 import org.tabale.ingest.parse.FeedFormatException;
+import org.tabale.ingest.parse.Fixtures;
 import org.tabale.model.ConflictEvent;
 import org.tabale.model.DeadLetter;
 import org.tabale.model.EventType;
@@ -192,6 +197,89 @@ class EventIngestorTest {
                 EventIngestor.Format.CSV, SOURCE))
                 .isInstanceOf(FeedFormatException.class);
         assertThat(sink.batches()).isEmpty();
+    }
+
+    @Test
+    void shouldIngestUcdpRowsAndDeadLetterRefusalsUnderFeedUcdpWhenFeedIsUcdp() {
+        // given GED rows: one repeated (timestamp 0 for every UCDP row), one with an unknown violence type
+        String csv = """
+                id,type_of_violence,country,country_id,adm_1,date_start,best
+                900301,3,Myanmar (Burma),775,Rakhine State,2017-08-26,12
+                900302,1,Bangladesh,771,Dhaka Division,2013-12-13,1
+                900301,3,Myanmar (Burma),775,Rakhine State,2017-08-26,12
+                900303,9,Bangladesh,771,Dhaka Division,2013-12-14,1
+                """;
+
+        // when
+        IngestResult result = ingestor.ingest(csv.getBytes(StandardCharsets.UTF_8), EventIngestor.Format.CSV,
+                Feed.UCDP, SOURCE);
+
+        // then
+        String reason = "type_of_violence '9' is not 1 (state-based), 2 (non-state) or 3 (one-sided)";
+        assertThat(result).isEqualTo(new IngestResult(2, 1, 0, 1, List.of(new IngestResult.RowError(4, "UCDP-900303",
+                reason))));
+        assertThat(sink.events()).extracting(ConflictEvent::eventId, ConflictEvent::regionId, ConflictEvent::feed)
+                .containsExactlyInAnyOrder(tuple("UCDP-900301", "MMR.Rakhine", "ucdp"),
+                        tuple("UCDP-900302", "BGD.Dhaka", "ucdp"));
+        assertThat(sink.deadLetters()).containsExactly(new DeadLetter(SOURCE, "ucdp", 4, "UCDP-900303", reason,
+                "900303,9,Bangladesh,771,Dhaka Division,2013-12-14,1", NOW));
+    }
+
+    @Test
+    void shouldIngestUcdpApiResultEnvelopeWhenJson() {
+        // given the envelope of UCDP's API, numbers as JSON numbers
+        String json = """
+                {"TotalCount":1,"TotalPages":1,"PreviousPageUrl":"","NextPageUrl":"","Result":[
+                 {"id":900311,"type_of_violence":2,"country":"Bangladesh","country_id":771,"adm_1":"Khulna Division",
+                  "date_start":"2014-01-05T00:00:00","best":2,"latitude":22.8001,"longitude":89.5002}]}
+                """;
+
+        // when
+        IngestResult result = ingestor.ingest(json.getBytes(StandardCharsets.UTF_8), EventIngestor.Format.JSON,
+                Feed.UCDP, SOURCE);
+
+        // then
+        assertThat(result).isEqualTo(new IngestResult(1, 0, 0, 0, List.of()));
+        assertThat(sink.events()).singleElement().extracting(ConflictEvent::eventId, ConflictEvent::regionId,
+                ConflictEvent::eventDate, ConflictEvent::fatalities, ConflictEvent::latitude)
+                .containsExactly("UCDP-900311", "BGD.Khulna", LocalDate.of(2014, 1, 5), 2, 22.8001);
+    }
+
+    @ParameterizedTest(name = "{0} sent as {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ucdp_ged_style.csv         | ACLED | header lacks event_date, event_type, fatalities     | ?source=ucdp
+            mali_2019_legacy_style.csv | UCDP  | header lacks best, date_start, id, type_of_violence | ?source=acled
+            """)
+    void shouldRefuseWholeBodyNamingTheRightSourceWhenFeedIsTheOther(String fixture, Feed feed, String lacks,
+                                                                    String hint) {
+        // when / then
+        assertThatThrownBy(() -> ingestor.ingest(Fixtures.bytes(fixture), EventIngestor.Format.CSV, feed, SOURCE))
+                .isInstanceOf(FeedFormatException.class)
+                .hasMessageContaining(lacks)
+                .hasMessageEndingWith(": send it with " + hint);
+        assertThat(sink.batches()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Feed.class)
+    void shouldRefuseHdxHapiAggregatesNamingWhyWhenPostedAsCsvOrJson(Feed feed) {
+        // given HAPI's conflict_event table as CSV download and as API JSON
+        byte[] csv = Fixtures.bytes("hdx_hapi_conflict_event_style.csv");
+        byte[] json = """
+                {"data":[{"location_code":"MLI","admin1_code":"ML05","admin1_name":"Mopti","admin_level":1,
+                  "event_type":"civilian_targeting","events":1,"fatalities":2,
+                  "reference_period_start":"2024-01-01T00:00:00","reference_period_end":"2024-01-31T23:59:59"}]}
+                """.getBytes(StandardCharsets.UTF_8);
+        String why = "HDX HAPI conflict_event rows are monthly aggregates without event ids;"
+                + " send event-level ACLED or UCDP rows";
+
+        // when / then
+        assertThatThrownBy(() -> ingestor.ingest(csv, EventIngestor.Format.CSV, feed, SOURCE))
+                .isInstanceOf(FeedFormatException.class).hasMessage(why);
+        assertThatThrownBy(() -> ingestor.ingest(json, EventIngestor.Format.JSON, feed, SOURCE))
+                .isInstanceOf(FeedFormatException.class).hasMessage(why);
+        assertThat(sink.batches()).isEmpty();
+        assertThat(rows("rejected")).isZero();
     }
 
     /**
