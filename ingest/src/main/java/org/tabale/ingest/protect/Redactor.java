@@ -1,0 +1,149 @@
+package org.tabale.ingest.protect;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what identifies people from free text before it is stored or served: the reporter's own
+ * name, account and number wherever they occur ({@code [reporter]}, case and accents ignored),
+ * then any e-mail address ({@code [email]}), {@code @handle} ({@code [account]}) and phone number
+ * ({@code [phone]}: 8 to 15 digits, with or without {@code +}/{@code 00} and code, spaced by
+ * blanks, dots, dashes or brackets; dates such as {@code 2011-03-20} and decimals such as
+ * {@code 32.374298} are left alone).
+ *
+ * <p>Other people's names cannot be detected in free text: a description that names a third
+ * person keeps that name. Long numbers that are not phone numbers (a 9-digit figure, a number
+ * inside a link) are redacted too: the rule errs on the side of the informant.
+ */
+public final class Redactor {
+
+    public static final String PHONE = "[phone]";
+    public static final String EMAIL = "[email]";
+    public static final String HANDLE = "[account]";
+    public static final String REPORTER = "[reporter]";
+
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile(
+            "[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
+    private static final Pattern AT_HANDLE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![A-Za-z0-9_@])");
+    private static final Pattern PHONE_CANDIDATE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}+])(?:\\+|\\(\\+?)?\\d(?:[ \\u00A0.\\-()]{0,2}\\d)+");
+    private static final Pattern DATE_START = Pattern.compile(
+            "\\(?(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2})(?!\\d)");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+\\.\\d+");
+    private static final String BEFORE = "(?<![\\p{L}\\p{N}])";
+    private static final String AFTER = "(?![\\p{L}\\p{N}])";
+    private static final int MIN_NAME_PART = 3;
+
+    private Redactor() {
+    }
+
+    /** {@code text} without e-mail addresses, handles and phone numbers. */
+    public static String redact(String text) {
+        return redact(text, Identity.NONE);
+    }
+
+    /** {@code text} without the reporter's identity, e-mail addresses, handles and phone numbers. */
+    public static String redact(String text, Identity reporter) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (Pattern own : reporterPatterns(reporter)) {
+            out = replaceFolded(out, own, REPORTER);
+        }
+        out = EMAIL_ADDRESS.matcher(out).replaceAll(EMAIL);
+        out = AT_HANDLE.matcher(out).replaceAll(HANDLE);
+        return phones(out);
+    }
+
+    private static String phones(String text) {
+        Matcher candidate = PHONE_CANDIDATE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        int from = 0;
+        while (from < text.length() && candidate.find(from)) {
+            String found = candidate.group();
+            Matcher date = DATE_START.matcher(found);
+            if (date.lookingAt()) {
+                from = candidate.start() + date.end(); // a phone number may still follow the date
+                continue;
+            }
+            long digits = found.chars().filter(Character::isDigit).count();
+            boolean gluedToWord = candidate.end() < text.length() && Character.isLetter(text.charAt(candidate.end()));
+            if (digits >= 8 && digits <= 15 && !DECIMAL.matcher(found).matches() && !gluedToWord) {
+                out.append(text, copied, candidate.start()).append(PHONE);
+                copied = candidate.end();
+            }
+            from = candidate.end();
+        }
+        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Patterns over the folded text (see {@link #fold}) for the reporter's own name, account and number. */
+    private static List<Pattern> reporterPatterns(Identity reporter) {
+        List<Pattern> patterns = new ArrayList<>();
+        if (reporter.phone() != null) {
+            String digits = reporter.phone().replaceAll("\\D", "");
+            if (digits.length() >= 6) {
+                String national = digits.substring(Math.max(0, digits.length() - 8));
+                StringBuilder spaced = new StringBuilder("(?<!\\d)");
+                for (int i = 0; i < national.length(); i++) {
+                    spaced.append(i == 0 ? "" : "[\\s.\\-()]{0,2}").append(national.charAt(i));
+                }
+                patterns.add(Pattern.compile(spaced.append("(?!\\d)").toString()));
+            }
+        }
+        if (reporter.account() != null) {
+            String account = fold(reporter.account());
+            account = account.startsWith("@") ? account.substring(1) : account;
+            if (!account.isBlank()) {
+                patterns.add(Pattern.compile(BEFORE + "@?" + Pattern.quote(account) + AFTER));
+            }
+        }
+        if (reporter.name() != null) {
+            String name = fold(reporter.name());
+            Set<String> parts = new LinkedHashSet<>();
+            for (String part : name.split("[^\\p{L}\\p{N}]+")) {
+                if (part.length() >= MIN_NAME_PART) {
+                    parts.add(part);
+                }
+            }
+            if (!parts.isEmpty()) {
+                patterns.add(Pattern.compile(BEFORE + String.join("[^\\p{L}\\p{N}]+", parts.stream().map(Pattern::quote)
+                        .toList()) + AFTER));
+                parts.forEach(part -> patterns.add(Pattern.compile(BEFORE + Pattern.quote(part) + AFTER)));
+            }
+        }
+        return patterns;
+    }
+
+    /** Replaces the matches of {@code pattern} in the folded text at the same places of the original. */
+    private static String replaceFolded(String text, Pattern pattern, String replacement) {
+        Matcher matcher = pattern.matcher(fold(text));
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        while (matcher.find()) {
+            out.append(text, copied, matcher.start()).append(replacement);
+            copied = matcher.end();
+        }
+        return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Lower case without accents, one character for one, so that positions carry over to the original. */
+    static String fold(String text) {
+        char[] folded = new char[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String decomposed = Character.isSurrogate(c) ? String.valueOf(c)
+                    : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            folded[i] = Character.toLowerCase(decomposed.charAt(0));
+        }
+        return new String(folded);
+    }
+}
