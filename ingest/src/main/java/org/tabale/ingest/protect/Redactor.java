@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes what identifies people from free text before it is stored or served: the reporter's own
- * name, account and number wherever they occur ({@code [reporter]}, case and accents ignored),
- * then any e-mail address ({@code [email]}), {@code @handle} ({@code [account]}) and phone number
+ * Removes what identifies people from free text before it is stored or served: any e-mail address
+ * ({@code [email]}), the reporter's own name (and each part of it), account and number wherever
+ * they occur ({@code [reporter]}, case and accents ignored), any {@code @handle}
+ * ({@code [account]}) and phone number
  * ({@code [phone]}: 8 to 15 digits, with or without {@code +}/{@code 00} and code, spaced by
  * blanks, dots, dashes or brackets; dates such as {@code 2011-03-20} and decimals such as
  * {@code 32.374298} are left alone).
@@ -48,16 +49,31 @@ public final class Redactor {
         return redact(text, Identity.NONE);
     }
 
-    /** {@code text} without the reporter's identity, e-mail addresses, handles and phone numbers. */
+    /**
+     * Free text ({@code text}) without the reporter's identity, each part of their name included,
+     * nor e-mail addresses, handles and phone numbers.
+     */
     public static String redact(String text, Identity reporter) {
+        return redact(text, reporter, true);
+    }
+
+    /**
+     * A structured value (a place name, a date, a count) without the reporter's whole name,
+     * account or number, e-mail addresses, handles and phone numbers. Parts of the name are left:
+     * a reporter named like a region must not blank the region.
+     */
+    public static String redactValue(String text, Identity reporter) {
+        return redact(text, reporter, false);
+    }
+
+    private static String redact(String text, Identity reporter, boolean nameParts) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = text;
-        for (Pattern own : reporterPatterns(reporter)) {
+        String out = EMAIL_ADDRESS.matcher(text).replaceAll(EMAIL);
+        for (Pattern own : reporterPatterns(reporter, nameParts)) {
             out = replaceFolded(out, own, REPORTER);
         }
-        out = EMAIL_ADDRESS.matcher(out).replaceAll(EMAIL);
         out = AT_HANDLE.matcher(out).replaceAll(HANDLE);
         return phones(out);
     }
@@ -86,7 +102,7 @@ public final class Redactor {
     }
 
     /** Patterns over the folded text (see {@link #fold}) for the reporter's own name, account and number. */
-    private static List<Pattern> reporterPatterns(Identity reporter) {
+    private static List<Pattern> reporterPatterns(Identity reporter, boolean nameParts) {
         List<Pattern> patterns = new ArrayList<>();
         if (reporter.phone() != null) {
             String digits = reporter.phone().replaceAll("\\D", "");
@@ -107,16 +123,19 @@ public final class Redactor {
             }
         }
         if (reporter.name() != null) {
-            String name = fold(reporter.name());
-            Set<String> parts = new LinkedHashSet<>();
-            for (String part : name.split("[^\\p{L}\\p{N}]+")) {
-                if (part.length() >= MIN_NAME_PART) {
-                    parts.add(part);
+            List<String> words = new ArrayList<>();
+            for (String word : fold(reporter.name()).split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
                 }
             }
-            if (!parts.isEmpty()) {
-                patterns.add(Pattern.compile(BEFORE + String.join("[^\\p{L}\\p{N}]+", parts.stream().map(Pattern::quote)
+            if (!words.isEmpty()) {
+                patterns.add(Pattern.compile(BEFORE + String.join("[^\\p{L}\\p{N}]+", words.stream().map(Pattern::quote)
                         .toList()) + AFTER));
+            }
+            if (nameParts) {
+                Set<String> parts = new LinkedHashSet<>();
+                words.stream().filter(word -> word.length() >= MIN_NAME_PART).forEach(parts::add);
                 parts.forEach(part -> patterns.add(Pattern.compile(BEFORE + Pattern.quote(part) + AFTER)));
             }
         }

@@ -79,4 +79,14 @@ class RedactorTest {
     void shouldFoldOneCharacterForOne() {
         assertThat(Redactor.fold("ÉCOLE Ségou ǅ")).hasSize("ÉCOLE Ségou ǅ".length()).startsWith("ecole segou");
     }
+
+    @Test
+    void shouldRemoveOnlyTheWholeNameFromStructuredValues() {
+        Identity reporter = new Identity("Mopti Traoré", null, null);
+
+        assertThat(Redactor.redactValue("Mopti", reporter)).isEqualTo("Mopti");
+        assertThat(Redactor.redactValue("MOPTI traore", reporter)).isEqualTo("[reporter]");
+        assertThat(Redactor.redact("Mopti", reporter)).isEqualTo("[reporter]");
+        assertThat(Redactor.redactValue("2024-05-12 14:30:00", reporter)).isEqualTo("2024-05-12 14:30:00");
+    }
 }
