@@ -29,7 +29,11 @@ import org.tabale.app.http.HttpApi;
 import org.tabale.app.http.Tokens;
 import org.tabale.broker.EmbeddedKafkaBroker;
 import org.tabale.broker.TopicAdmin;
+import org.tabale.ingest.ReportsApp;
 import org.tabale.ingest.http.EventsHandler;
+import org.tabale.ingest.http.ReportsHandler;
+import org.tabale.ingest.http.VerificationHandler;
+import org.tabale.ingest.protect.PseudonymKey;
 import org.tabale.ingest.publish.EventIngestor;
 import org.tabale.ingest.publish.EventPublisher;
 import org.tabale.model.ClientSettings;
@@ -56,6 +60,7 @@ public final class TabaleNode implements AutoCloseable {
     private StreamsApp streams;
     private AlertsApp alerts;
     private EventIngestor ingestor;
+    private ReportsApp reports;
     private HttpApi http;
 
     private TabaleNode(ClientSettings client) {
@@ -105,6 +110,12 @@ public final class TabaleNode implements AutoCloseable {
             resources.push(publisher);
             ingestor = new EventIngestor(gazetteer, publisher, clock, meters);
             http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
+            reports = new ReportsApp(client, PseudonymKey.resolve(config.env(), config.dataDir()), gazetteer, clock, meters);
+            resources.push(reports);
+            reports.start();
+            http.route(HandlerType.POST, ReportsHandler.PATH, ApiRole.INTEGRATOR, reports.reportsHandler());
+            http.route(HandlerType.POST, VerificationHandler.PATH, ApiRole.OFFICER,
+                    reports.verificationHandler(ctx -> ctx.attribute(HttpApi.ROLE_ATTRIBUTE)));
         }
         if (services.contains(Service.STREAMS)) {
             streams = new StreamsApp(client, StreamsSettings.fromEnv(config.env(), config.dataDir(), config.httpPort()), meters);
@@ -143,6 +154,9 @@ public final class TabaleNode implements AutoCloseable {
         if (alerts != null) {
             components.put("alerts", alerts.isRunning() ? "UP" : "DOWN");
         }
+        if (reports != null) {
+            components.put("reports", reports.state());
+        }
         return components;
     }
 
@@ -157,6 +171,11 @@ public final class TabaleNode implements AutoCloseable {
     /** The ingest path, for the demo's replay; null when this node has no ingest role. */
     public EventIngestor ingestor() {
         return ingestor;
+    }
+
+    /** Community reports, for the demo and tests; null when this node has no ingest role. */
+    public ReportsApp reports() {
+        return reports;
     }
 
     public StreamsApp streams() {

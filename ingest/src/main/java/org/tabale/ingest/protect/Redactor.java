@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Removes what identifies people from free text before it is stored or served: any e-mail address
- * ({@code [email]}), the reporter's own name (and each part of it), account and number wherever
- * they occur ({@code [reporter]}, case and accents ignored), any {@code @handle}
- * ({@code [account]}) and phone number
- * ({@code [phone]}: 8 to 15 digits, with or without {@code +}/{@code 00} and code, spaced by
- * blanks, dots, dashes or brackets; dates such as {@code 2011-03-20} and decimals such as
- * {@code 32.374298} are left alone).
+ * ({@code [email]}), any phone number ({@code [phone]}: 8 to 15 digits, with or without
+ * {@code +}/{@code 00} and code, spaced by blanks, dots, dashes or brackets; dates such as
+ * {@code 2011-03-20} and decimals such as {@code 32.374298} are left alone), the reporter's own
+ * name (and each part of it), account and number (in a form the phone rule missed) wherever
+ * they occur ({@code [reporter]}, case and accents ignored), and any {@code @handle}
+ * ({@code [account]}).
  *
  * <p>Other people's names cannot be detected in free text: a description that names a third
  * person keeps that name. Long numbers that are not phone numbers (a 9-digit figure, a number
@@ -70,12 +70,12 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = EMAIL_ADDRESS.matcher(text).replaceAll(EMAIL);
+        // Numbers first, so that the reporter's own number goes whole, country code included.
+        String out = phones(EMAIL_ADDRESS.matcher(text).replaceAll(EMAIL));
         for (Pattern own : reporterPatterns(reporter, nameParts)) {
             out = replaceFolded(out, own, REPORTER);
         }
-        out = AT_HANDLE.matcher(out).replaceAll(HANDLE);
-        return phones(out);
+        return AT_HANDLE.matcher(out).replaceAll(HANDLE);
     }
 
     private static String phones(String text) {
@@ -93,7 +93,9 @@ public final class Redactor {
             long digits = found.chars().filter(Character::isDigit).count();
             boolean gluedToWord = candidate.end() < text.length() && Character.isLetter(text.charAt(candidate.end()));
             if (digits >= 8 && digits <= 15 && !DECIMAL.matcher(found).matches() && !gluedToWord) {
-                out.append(text, copied, candidate.start()).append(PHONE);
+                // "(+223) 76..." goes whole; in "(76 12 34 56)" the brackets are the sentence's
+                int start = found.startsWith("(") && found.indexOf(')') < 0 ? candidate.start() + 1 : candidate.start();
+                out.append(text, copied, start).append(PHONE);
                 copied = candidate.end();
             }
             from = candidate.end();

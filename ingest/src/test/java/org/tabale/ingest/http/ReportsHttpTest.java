@@ -120,7 +120,8 @@ class ReportsHttpTest {
         HttpResponse<String> notJson = post(path, "application/json", "state=verified");
 
         assertThat(badState.statusCode()).isEqualTo(400);
-        assertThat(badState.body()).contains("state 'probably' is unknown: one of unverified, verified, rejected");
+        assertThat(badState.body()).contains("state is unknown: it must be one of unverified, verified, rejected")
+                .doesNotContain("probably");
         assertThat(noState.body()).contains("state is missing");
         assertThat(badNote.statusCode()).isEqualTo(400);
         assertThat(badNote.body()).contains("note must be a string");

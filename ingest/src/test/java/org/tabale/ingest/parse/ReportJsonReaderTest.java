@@ -35,7 +35,7 @@ class ReportJsonReaderTest {
                 Reports.PSEUDONYMISER.reportId("radio-mopti", "sms-42"), "radio-mopti", "report", "sms-42",
                 LocalDate.of(2024, 5, 12), "MLI.Segou", "MLI", "Mali", "Ségou", "Niono", "Dogofry", 14.25173, -5.98311,
                 List.of("attack", "livestock theft"), "Village attacked",
-                "Armed men burned the granary. Call [reporter] on [reporter] or [email]", 3, 5, true,
+                "Armed men burned the granary. Call [reporter] on [phone] or [email]", 3, 5, true,
                 VerificationState.UNVERIFIED, null, pseudonym, Reports.NOW));
     }
 

@@ -26,7 +26,7 @@ class UshahidiCsvReaderTest {
                 "Foire de Bankass, Mopti, Mali", 14.0762531, -3.5189244, List.of("Attack", "Civilians", "Dead"),
                 "Attaque \"au marché\" de Bankass",
                 "Des hommes armés sont arrivés à l\u2019aube.\n\n[reporter] dit : \u201cils ont brûlé le grenier\u201d.\n"
-                        + "Rappeler le [reporter] ou [email]",
+                        + "Rappeler le [phone] ou [email]",
                 null, null, null, VerificationState.UNVERIFIED, true, pseudonym, Reports.NOW));
     }
 

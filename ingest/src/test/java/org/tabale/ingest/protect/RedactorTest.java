@@ -34,6 +34,11 @@ class RedactorTest {
     }
 
     @Test
+    void shouldLeaveTheBracketsOfASentenceAroundANumber() {
+        assertThat(Redactor.redact("Awa (76 12 34 56) saw it")).isEqualTo("Awa ([phone]) saw it");
+    }
+
+    @Test
     void shouldRedactAPhoneNumberThatFollowsADate() {
         assertThat(Redactor.redact("2024-05-12 76 12 34 56")).isEqualTo("2024-05-12 [phone]");
     }
@@ -60,7 +65,16 @@ class RedactorTest {
 
         String redacted = Redactor.redact("mopti_watch here, reach me at 7612-3456 or @Mopti_Watch", reporter);
 
-        assertThat(redacted).isEqualTo("[reporter] here, reach me at [reporter] or [reporter]");
+        assertThat(redacted).isEqualTo("[reporter] here, reach me at [phone] or [reporter]");
+    }
+
+    @Test
+    void shouldRemoveAShortNumberOfTheReporterThatThePhoneRuleMisses() {
+        Identity reporter = new Identity(null, "612 34 56", null);
+
+        assertThat(Redactor.redact("my line is 612.34.56, or 6123456", reporter))
+                .isEqualTo("my line is [reporter], or [reporter]");
+        assertThat(Redactor.redact("my line is 612.34.56")).isEqualTo("my line is 612.34.56");
     }
 
     @Test

@@ -106,7 +106,7 @@ class ReportIngestorTest {
         assertThat(letter.row()).isEqualTo(1);
         assertThat(letter.eventId()).isEqualTo(Reports.PSEUDONYMISER.reportId("radio-mopti", "b-1"));
         assertThat(letter.reason()).isEqualTo(result.errors().get(0).reason());
-        assertThat(letter.original()).contains("[reporter] says: call [reporter]").contains("\"reporter\":\"inf-")
+        assertThat(letter.original()).contains("[reporter] says: call [phone]").contains("\"reporter\":\"inf-")
                 .doesNotContain("Zoumana").doesNotContain("79 31").doesNotContain("zdiarra");
         assertThat(rows("rejected")).isEqualTo(1);
     }
