@@ -43,7 +43,8 @@ public final class ReportEdge {
         String externalId = raw.get("id") == null || raw.get("id").isBlank() ? null : raw.get("id").strip();
         String reportId = externalId == null ? Pseudonymiser.randomReportId()
                 : pseudonymiser.reportId(submission.source(), externalId);
-        String reporter = pseudonymiser.pseudonym(identity, iso3Hint(raw.get("country"))).orElse(null);
+        String reporter = pseudonymiser.pseudonym(identity, iso3Hint(raw.get("country"), raw.get("location")))
+                .orElse(null);
         Map<String, String> fields = new LinkedHashMap<>();
         raw.forEach((name, value) -> {
             if (value != null) {
@@ -59,11 +60,18 @@ public final class ReportEdge {
                 unreadable == null ? null : Redactor.redact(unreadable, identity), render(original));
     }
 
-    /** The report's country as ISO3 where it can be told, for phone numbers written without their code. */
-    private String iso3Hint(String country) {
+    /**
+     * The report's country as ISO3 where it can be told (as {@link ReportMapper} tells it), for
+     * phone numbers written without their code.
+     */
+    private String iso3Hint(String country, String location) {
         String given = country == null || country.isBlank() ? submission.defaultCountry() : country;
         if (given == null) {
-            return null;
+            if (location == null || location.isBlank()) {
+                return null;
+            }
+            String[] parts = location.split(",");
+            return gazetteer.country(parts[parts.length - 1].strip()).map(Gazetteer.Country::iso3).orElse(null);
         }
         return gazetteer.country(given).map(Gazetteer.Country::iso3)
                 .orElse(given.strip().length() == 3 ? given.strip().toUpperCase(Locale.ROOT) : null);

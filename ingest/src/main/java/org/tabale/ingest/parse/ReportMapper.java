@@ -67,8 +67,9 @@ public final class ReportMapper {
         if ((latitude == null) != (longitude == null)) {
             throw new Refusal("latitude and longitude go together: one of them is missing");
         }
+        // Reasons are served: they never quote a position, which answers give to 0.1° only.
         if (latitude != null && (Math.abs(latitude) > 90 || Math.abs(longitude) > 180)) {
-            throw new Refusal("coordinates '" + latitude + "," + longitude + "' are not valid degrees");
+            throw new Refusal("coordinates are not valid degrees (latitude -90 to 90, longitude -180 to 180)");
         }
         List<String> categories = categories(row.get("category"));
         String title = limited(row, "title", MAX_TITLE);
@@ -196,7 +197,7 @@ public final class ReportMapper {
         } catch (NumberFormatException notANumber) {
             // refused below
         }
-        throw new Refusal(field + " '" + quote(text) + "' is not a number of degrees");
+        throw new Refusal(field + " is not a number of degrees");
     }
 
     private static Integer count(ReportRow row, String field) {

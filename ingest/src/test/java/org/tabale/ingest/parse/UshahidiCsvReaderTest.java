@@ -67,6 +67,17 @@ class UshahidiCsvReaderTest {
     }
 
     @Test
+    void shouldNormaliseANationalNumberByTheCountryLocationEndsWith() {
+        String export = "#,INCIDENT TITLE,INCIDENT DATE,LOCATION,PHONE,APPROVED,VERIFIED\n"
+                + "\"7\",\"Shots\",\"2024-05-01 10:00:00\",\"Gao, Mali\",\"76 12 34 56\",YES,NO\n"
+                + "\"8\",\"Shots\",\"2024-05-01 11:00:00\",\"Gao, Mali\",\"+223 76 12 34 56\",YES,NO\n";
+
+        List<ReportOutcome> outcomes = Reports.ushahidi(export, null);
+
+        assertThat(accepted(outcomes.get(0)).report().reporter()).isEqualTo(accepted(outcomes.get(1)).report().reporter());
+    }
+
+    @Test
     void shouldReadAnExportWithOnlyTheColumnsEveryExportHas() {
         String minimal = "#,INCIDENT TITLE,INCIDENT DATE,APPROVED,VERIFIED\n\"9\",\"Shots\",\"2024-05-01 10:00:00\",YES,YES\n";
 
