@@ -39,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.tabale.app.http.Tokens;
 import org.tabale.model.CommunityReport;
-import org.tabale.model.JsonSerde;
 import org.tabale.model.Topics;
 import org.tabale.testkit.KafkaTestCluster;
 import org.tabale.testkit.RealKafka;
