@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.tabale.alerts.AlertsSettings;
 import org.tabale.ingest.publish.IngestLimits;
 import org.tabale.model.ClientSettings;
+import org.tabale.ingest.protect.PseudonymKey;
 import org.tabale.streams.StreamsSettings;
 
 /**
@@ -37,6 +38,7 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
         if (replicationFactor < 1) {
             throw new IllegalArgumentException("TABALE_TOPIC_REPLICATION must be >= 1, was " + replicationFactor);
         }
+        PseudonymKey.validate(env);
     }
 
     public static TabaleConfig fromEnv(Map<String, String> env) {
@@ -58,6 +60,7 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
         List<String> keys = new ArrayList<>(KEYS);
         keys.addAll(StreamsSettings.KEYS);
         keys.addAll(AlertsSettings.KEYS);
+        keys.addAll(PseudonymKey.KEYS);
         return List.copyOf(keys);
     }
 

@@ -33,6 +33,10 @@ import org.tabale.broker.TopicAdmin;
 import org.tabale.ingest.http.DeletionsHandler;
 import org.tabale.ingest.http.EventsHandler;
 import org.tabale.ingest.publish.DeletionIngestor;
+import org.tabale.ingest.ReportsApp;
+import org.tabale.ingest.http.ReportsHandler;
+import org.tabale.ingest.http.VerificationHandler;
+import org.tabale.ingest.protect.PseudonymKey;
 import org.tabale.ingest.publish.EventIngestor;
 import org.tabale.ingest.publish.EventPublisher;
 import org.tabale.ingest.publish.VersionIndex;
@@ -60,6 +64,7 @@ public final class TabaleNode implements AutoCloseable {
     private StreamsApp streams;
     private AlertsApp alerts;
     private EventIngestor ingestor;
+    private ReportsApp reports;
     private HttpApi http;
 
     private TabaleNode(ClientSettings client) {
@@ -114,6 +119,12 @@ public final class TabaleNode implements AutoCloseable {
             http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
             http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR,
                     new DeletionsHandler(new DeletionIngestor(publisher, versions, clock, meters)));
+            reports = new ReportsApp(client, PseudonymKey.resolve(config.env(), config.dataDir()), gazetteer, clock, meters);
+            resources.push(reports);
+            reports.start();
+            http.route(HandlerType.POST, ReportsHandler.PATH, ApiRole.INTEGRATOR, reports.reportsHandler());
+            http.route(HandlerType.POST, VerificationHandler.PATH, ApiRole.OFFICER,
+                    reports.verificationHandler(ctx -> ctx.attribute(HttpApi.ROLE_ATTRIBUTE)));
         }
         if (services.contains(Service.STREAMS)) {
             streams = new StreamsApp(client, StreamsSettings.fromEnv(config.env(), config.dataDir(), config.httpPort()), meters);
@@ -163,6 +174,9 @@ public final class TabaleNode implements AutoCloseable {
         if (alerts != null) {
             components.put("alerts", alerts.isRunning() ? "UP" : "DOWN");
         }
+        if (reports != null) {
+            components.put("reports", reports.state());
+        }
         return components;
     }
 
@@ -177,6 +191,11 @@ public final class TabaleNode implements AutoCloseable {
     /** The ingest path, for the demo's replay; null when this node has no ingest role. */
     public EventIngestor ingestor() {
         return ingestor;
+    }
+
+    /** Community reports, for the demo and tests; null when this node has no ingest role. */
+    public ReportsApp reports() {
+        return reports;
     }
 
     public StreamsApp streams() {

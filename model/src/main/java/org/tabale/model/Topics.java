@@ -41,8 +41,21 @@ public final class Topics {
                     "message.timestamp.type", "LogAppendTime"),
             "refused rows with their reason (kept 30 days from arrival)");
 
+    /**
+     * Community reports; key = report id. Restricted: full-precision coordinates and a pseudonymous
+     * reporter (never a name, phone or account). Partitioned like the verifications, for joins.
+     */
+    public static final Topic<String, CommunityReport> REPORTS = new Topic<>("tabale.reports.v1",
+            Serdes.String(), new JsonSerde<>(CommunityReport.class), 4, FOREVER_COMPACTED,
+            "community reports, pseudonymous, full-precision coordinates: restricted (key report id)");
+
+    /** Officers' decisions on community reports, the latest per report; key = report id. */
+    public static final Topic<String, ReportVerification> REPORT_VERIFICATIONS = new Topic<>(
+            "tabale.report-verifications.v1", Serdes.String(), new JsonSerde<>(ReportVerification.class), 4,
+            FOREVER_COMPACTED, "officers' verification decisions on community reports (key report id)");
+
     /** All topics the services need, created at start. */
-    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, DELETIONS, REGION_STATS, DLQ);
+    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, DELETIONS, REGION_STATS, DLQ, REPORTS, REPORT_VERIFICATIONS);
 
     private Topics() {
     }

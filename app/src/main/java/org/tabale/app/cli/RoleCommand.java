@@ -9,6 +9,7 @@ import org.tabale.app.Service;
 import org.tabale.app.TabaleConfig;
 import org.tabale.app.TabaleNode;
 import org.tabale.app.http.Tokens;
+import org.tabale.ingest.protect.PseudonymKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,6 +35,11 @@ public abstract class RoleCommand implements Callable<Integer> {
         if (config.bootstrapServers().isEmpty() && !mayEmbed()) {
             throw new IllegalArgumentException("KAFKA_BOOTSTRAP_SERVERS must be set for a cluster role; "
                     + "use 'tabale run' for one process with an embedded broker");
+        }
+        if (!mayEmbed() && services().contains(Service.INGEST) && !PseudonymKey.configured(config.env())) {
+            // Instances of a cluster must share the key, or one informant gets one pseudonym per instance.
+            throw new IllegalArgumentException(PseudonymKey.ENV + " must be set for a cluster role that runs ingest,"
+                    + " the same on every instance (at least 32 characters, e.g. openssl rand -hex 32)");
         }
         Tokens tokens = Tokens.parse(config.tokens().orElseThrow(() -> new IllegalArgumentException(
                 "TABALE_TOKENS must be set (role:token,...); 'tabale demo' generates tokens for a try-out")));

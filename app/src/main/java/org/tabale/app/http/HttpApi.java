@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
 
+    /** Request attribute holding the authenticated caller's role label ({@code officer}, {@code admin}, ...). */
+    public static final String ROLE_ATTRIBUTE = "tabale.role";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** Component states that make the process unhealthy (Kafka Streams' terminal and failing states, or DOWN). */
     private static final Set<String> DOWN_STATES = Set.of("DOWN", "ERROR", "PENDING_ERROR", "PENDING_SHUTDOWN", "NOT_RUNNING");
@@ -90,6 +92,7 @@ public final class HttpApi implements AutoCloseable {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return new HttpResponseException(401, "invalid bearer token");
         });
+        ctx.attribute(ROLE_ATTRIBUTE, role.label());
         if (role != ApiRole.ADMIN && !required.contains(role)) {
             throw new HttpResponseException(403, "role " + role.label() + " may not call " + ctx.method() + " " + ctx.matchedPath(),
                     Map.of("required", required.stream().map(r -> ((ApiRole) r).label()).sorted().toList().toString()));
