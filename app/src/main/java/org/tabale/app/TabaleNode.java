@@ -39,6 +39,7 @@ import org.tabale.ingest.http.VerificationHandler;
 import org.tabale.ingest.protect.PseudonymKey;
 import org.tabale.ingest.publish.EventIngestor;
 import org.tabale.ingest.publish.EventPublisher;
+import org.tabale.ingest.publish.RawTopicIngestor;
 import org.tabale.ingest.publish.VersionIndex;
 import org.tabale.model.ClientSettings;
 import org.tabale.model.Gazetteer;
@@ -64,6 +65,7 @@ public final class TabaleNode implements AutoCloseable {
     private StreamsApp streams;
     private AlertsApp alerts;
     private EventIngestor ingestor;
+    private RawTopicIngestor raw;
     private ReportsApp reports;
     private HttpApi http;
 
@@ -117,6 +119,8 @@ public final class TabaleNode implements AutoCloseable {
             awaitCaughtUp(versions);
             ingestor = new EventIngestor(gazetteer, publisher, versions, config.limits(), clock, meters);
             http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
+            raw = new RawTopicIngestor(client, ingestor).start();
+            resources.push(raw);
             http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR,
                     new DeletionsHandler(new DeletionIngestor(publisher, versions, clock, meters)));
             reports = new ReportsApp(client, PseudonymKey.resolve(config.env(), config.dataDir()), gazetteer, clock, meters);
@@ -173,6 +177,9 @@ public final class TabaleNode implements AutoCloseable {
         }
         if (alerts != null) {
             components.put("alerts", alerts.isRunning() ? "UP" : "DOWN");
+        }
+        if (raw != null) {
+            components.put("rawIngest", raw.isRunning() ? "UP" : "DOWN");
         }
         if (reports != null) {
             components.put("reports", reports.state());

@@ -114,7 +114,7 @@ class BadInputCorpusIT {
                 Arguments.of(103, "text/csv", HEADER + "MLI1,2019-03-01,Battles,Mali,Gao,,,\"case-103 never closed,1,100\n", 400, "not valid CSV"),
                 Arguments.of(104, "application/json", "[{\"event_id_cnty\": \"case-104\", \"event_date\": ", 400, "not valid JSON"),
                 Arguments.of(105, "application/json", HEADER + "case-105", 400, "not valid JSON"),
-                Arguments.of(106, "application/json", "{\"status\": 200, \"case\": \"case-106\"}", 400, "\"data\" array"),
+                Arguments.of(106, "application/json", "{\"status\": 200, \"case\": \"case-106\"}", 400, "or an object with a \"data\""),
                 Arguments.of(107, "text/csv", "case-107\nonly,a,header,line", 400, "header lacks"),
                 Arguments.of(108, "application/xml", "<case>case-108</case>", 415, "Content-Type 'application/xml'"));
     }

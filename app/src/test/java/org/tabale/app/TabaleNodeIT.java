@@ -14,6 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import java.nio.charset.StandardCharsets;
 import org.tabale.model.DeadLetter;
 import org.tabale.model.Topics;
 import java.util.concurrent.TimeUnit;
@@ -179,6 +184,40 @@ class TabaleNodeIT {
             assertThat(letter.original()).isEqualTo(body);
             assertThat(letter.row()).isEqualTo(-1);
             assertThat(letter.reason()).contains("header lacks");
+        });
+    }
+
+    @Test
+    void shouldValidateSubmissionsProducedStraightToTheRawTopic(KafkaTestCluster kafka) throws Exception {
+        String csv = "event_id_cnty,event_date,event_type,country,admin1,fatalities,timestamp\n"
+                + "MLI98001,2019-07-01,Battles,Mali,Tombouctou,6,100\n"
+                + "MLI98002,2019-07-01,Picnic,Mali,Tombouctou,6,100\n";
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.RAW_EVENTS.name(), "sync-job", csv.getBytes(StandardCharsets.UTF_8))).get();
+            ProducerRecord<String, byte[]> json = new ProducerRecord<>(Topics.RAW_EVENTS.name(), "sync-job",
+                    "[{\"event_id_cnty\": \"raw-json-case\"".getBytes(StandardCharsets.UTF_8));
+            json.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+            producer.send(json).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode day = http.get("/api/v1/stats?region=MLI.Tombouctou&from=2019-07-01&to=2019-07-01", ANALYST)
+                    .json().path("series").get(0);
+            assertThat(day.path("fatalities").asLong()).isEqualTo(6);
+            List<DeadLetter> letters = TopicReader.readAll(kafka.bootstrapServers(), Topics.DLQ.name(),
+                    Topics.DLQ.keySerde().deserializer(), Topics.DLQ.valueSerde().deserializer()).stream()
+                    .map(ConsumerRecord::value).filter(l -> l.source().startsWith("kafka:" + Topics.RAW_EVENTS.name())).toList();
+            assertThat(letters).anySatisfy(l -> {
+                assertThat(l.eventId()).isEqualTo("MLI98002");
+                assertThat(l.reason()).contains("event_type 'Picnic'");
+                assertThat(l.row()).isEqualTo(2);
+            });
+            assertThat(letters).anySatisfy(l -> {
+                assertThat(l.row()).isEqualTo(-1);
+                assertThat(l.reason()).contains("not valid JSON");
+                assertThat(l.original()).contains("raw-json-case");
+            });
         });
     }
 

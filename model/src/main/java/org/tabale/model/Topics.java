@@ -54,8 +54,21 @@ public final class Topics {
             "tabale.report-verifications.v1", Serdes.String(), new JsonSerde<>(ReportVerification.class), 4,
             FOREVER_COMPACTED, "officers' verification decisions on community reports (key report id)");
 
+    /**
+     * Submissions produced straight to Kafka by integrators: each value is a body exactly as it
+     * would be POSTed to {@code /api/v1/events} (a CSV export, or JSON rows), with headers
+     * {@code content-type} ({@code text/csv} by default, or {@code application/json}) and
+     * {@code tabale-source} ({@code acled} by default, or {@code ucdp}). Ingest validates them
+     * as it validates HTTP bodies. Kept 7 days from arrival.
+     */
+    public static final Topic<String, byte[]> RAW_EVENTS = new Topic<>("tabale.raw.events.v1",
+            Serdes.String(), Serdes.ByteArray(), 4,
+            Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 3600 * 1000),
+                    "message.timestamp.type", "LogAppendTime", "max.message.bytes", String.valueOf(16 * 1024 * 1024)),
+            "event submissions produced straight to Kafka, validated by ingest (kept 7 days)");
+
     /** All topics the services need, created at start. */
-    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, DELETIONS, REGION_STATS, DLQ, REPORTS, REPORT_VERIFICATIONS);
+    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, DELETIONS, RAW_EVENTS, REGION_STATS, DLQ, REPORTS, REPORT_VERIFICATIONS);
 
     private Topics() {
     }
