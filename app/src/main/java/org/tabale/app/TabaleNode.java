@@ -136,7 +136,7 @@ public final class TabaleNode implements AutoCloseable {
             streams.start();
             StatsQuery query = streams.statsQuery();
             http.route(HandlerType.GET, StatsHandler.PATH, ApiRole.ANALYST, new StatsHandler(query, gazetteer, clock));
-            http.route(HandlerType.GET, RegionsHandler.PATH, ApiRole.ANALYST, new RegionsHandler(gazetteer, query));
+            http.route(HandlerType.GET, RegionsHandler.PATH, ApiRole.ANALYST, new RegionsHandler(gazetteer, query, streams::regionsSeen));
         }
         if (services.contains(Service.ALERTS)) {
             alerts = new AlertsApp(client, AlertsSettings.fromEnv(config.env()), clock, meters);

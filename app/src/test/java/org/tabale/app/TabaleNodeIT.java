@@ -222,6 +222,23 @@ class TabaleNodeIT {
     }
 
     @Test
+    void shouldListARegionOutsideTheGazetteerAsUnknown() {
+        String csv = "event_id_cnty,event_date,event_type,country,admin1,fatalities,timestamp\n"
+                + "MLI98101,2019-08-01,Battles,Mali,Nouvelle Région,2,100\n";
+        assertThat(http.post("/api/v1/events", INTEGRATOR, "text/csv", csv).json().path("accepted").asLong()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http.get("/api/v1/regions", ANALYST).json().path("regions")).anySatisfy(region -> {
+                    assertThat(region.path("id").asText()).isEqualTo("MLI.Nouvelle Region");
+                    assertThat(region.path("admin1").asText()).isEqualTo("Nouvelle Région");
+                    assertThat(region.path("known").asBoolean()).isFalse();
+                    assertThat(region.path("latestDate").asText()).isEqualTo("2019-08-01");
+                }));
+        assertThat(http.get("/api/v1/regions", ANALYST).json().path("regions"))
+                .anySatisfy(region -> assertThat(region.path("id").asText()).isEqualTo("MLI.Mopti"));
+    }
+
+    @Test
     void shouldServeStatsAsCsvForAnAlias() {
         Http.Response csv = http.get("/api/v1/stats?region=MLI/Segou&from=2019-03-24&to=2019-03-24&format=csv", ANALYST);
 

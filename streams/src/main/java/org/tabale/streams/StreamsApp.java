@@ -21,6 +21,7 @@ import org.tabale.model.ClientSettings;
 import org.tabale.streams.query.StatsQuery;
 import org.tabale.streams.topology.DayTotals;
 import org.tabale.streams.topology.RegionTotalsTopology;
+import org.tabale.streams.topology.SeenRegion;
 import org.tabale.streams.topology.StatsSettings;
 
 /**
@@ -77,6 +78,12 @@ public final class StreamsApp implements AutoCloseable {
 
     public StatsQuery statsQuery() {
         return new StatsQuery(this::dayTotals);
+    }
+
+    /** Every region with figures, as the data named it. */
+    public ReadOnlyKeyValueStore<String, SeenRegion> regionsSeen() {
+        return streams.store(StoreQueryParameters.fromNameAndType(RegionTotalsTopology.REGIONS_STORE,
+                QueryableStoreTypes.keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, DayTotals> dayTotals() {

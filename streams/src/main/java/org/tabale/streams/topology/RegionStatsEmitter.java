@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.tabale.model.RegionDay;
@@ -22,7 +23,7 @@ import org.tabale.streams.window.WindowSums;
  * On a change of one (region, day) cell, emits the windows that contain that day: for each end
  * date from the day to the day plus the longest window minus one (not beyond today), one
  * {@link RegionStats} with every emitted window. Reads the daily totals from the
- * {@code region-day-totals} store; the work per change is bounded by the window length, not by
+ * {@code region-day-totals} store, and records each region id in {@code regions-seen}; the work per change is bounded by the window length, not by
  * the length of history.
  */
 final class RegionStatsEmitter implements Processor<String, DayTotals, String, RegionStats> {
@@ -30,6 +31,7 @@ final class RegionStatsEmitter implements Processor<String, DayTotals, String, R
     private final StatsSettings settings;
     private ProcessorContext<String, RegionStats> context;
     private TimestampedKeyValueStore<String, DayTotals> days;
+    private KeyValueStore<String, SeenRegion> regions;
 
     RegionStatsEmitter(StatsSettings settings) {
         this.settings = settings;
@@ -39,6 +41,7 @@ final class RegionStatsEmitter implements Processor<String, DayTotals, String, R
     public void init(ProcessorContext<String, RegionStats> context) {
         this.context = context;
         this.days = context.getStateStore(RegionTotalsTopology.DAY_TOTALS_STORE);
+        this.regions = context.getStateStore(RegionTotalsTopology.REGIONS_STORE);
     }
 
     @Override
@@ -48,6 +51,9 @@ final class RegionStatsEmitter implements Processor<String, DayTotals, String, R
         }
         String regionId = RegionDay.regionOf(changed.key());
         LocalDate day = RegionDay.dayOf(changed.key());
+        if (regions.get(regionId) == null) {
+            regions.put(regionId, new SeenRegion(changed.value().country(), changed.value().admin1()));
+        }
         LocalDate today = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(context.currentSystemTimeMs()), ZoneOffset.UTC);
         int longest = settings.longestWindow();
         LocalDate lastEnd = day.plusDays(longest - 1L);

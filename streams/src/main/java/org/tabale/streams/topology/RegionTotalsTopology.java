@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.tabale.model.ConflictEvent;
 import org.tabale.model.JsonSerde;
 import org.tabale.model.RegionDay;
@@ -32,12 +33,16 @@ public final class RegionTotalsTopology {
 
     public static final String EVENTS_STORE = "events-latest";
     public static final String DAY_TOTALS_STORE = "region-day-totals";
+    /** Every region id that has figures, with the names the data gave it (regions outside the gazetteer included). */
+    public static final String REGIONS_STORE = "regions-seen";
 
     private RegionTotalsTopology() {
     }
 
     public static Topology build(StatsSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS_STORE),
+                Serdes.String(), new JsonSerde<>(SeenRegion.class)));
         JsonSerde<ConflictEvent> eventSerde = new JsonSerde<>(ConflictEvent.class);
         JsonSerde<DayTotals> daySerde = new JsonSerde<>(DayTotals.class);
 
@@ -70,7 +75,7 @@ public final class RegionTotalsTopology {
                         Materialized.<String, DayTotals, KeyValueStore<Bytes, byte[]>>as(DAY_TOTALS_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(daySerde))
                 .toStream(Named.as("day-totals-changes"))
-                .process(() -> new RegionStatsEmitter(settings), Named.as("emit-region-stats"), DAY_TOTALS_STORE)
+                .process(() -> new RegionStatsEmitter(settings), Named.as("emit-region-stats"), DAY_TOTALS_STORE, REGIONS_STORE)
                 .to(Topics.REGION_STATS.name(), Produced.with(Topics.REGION_STATS.keySerde(), Topics.REGION_STATS.valueSerde())
                         .withName("region-stats-sink"));
         return builder.build();

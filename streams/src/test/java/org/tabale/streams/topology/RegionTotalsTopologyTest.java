@@ -82,7 +82,8 @@ class RegionTotalsTopologyTest {
         assertThat(description).contains("events-source", "deletions-source", "versions",
                 "newest-version", "live-versions", "live-events", "events-by-region-day", "day-totals",
                 "emit-region-stats", "region-stats-sink", "stores: [" + RegionTotalsTopology.EVENTS_STORE + "]",
-                "stores: [" + RegionTotalsTopology.DAY_TOTALS_STORE + "]", "topics: [" + Topics.EVENTS.name() + "]",
+                "stores: [" + RegionTotalsTopology.DAY_TOTALS_STORE + "]",
+                "emit-region-stats (stores: [" + RegionTotalsTopology.REGIONS_STORE + ", " + RegionTotalsTopology.DAY_TOTALS_STORE + "]", "topics: [" + Topics.EVENTS.name() + "]",
                 "topics: [" + Topics.DELETIONS.name() + "]",
                 "topic: " + Topics.REGION_STATS.name(), "events-by-region-day-repartition");
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
