@@ -67,11 +67,41 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintStream err = System.err;
         URI endpoint = URI.create(baseUrl() + "/api/v1/events?source=" + source);
         String bearer = bearer();
-        for (Path file : files) {
-            replay(file, endpoint, bearer, err);
+        for (Path file : expand(files)) {
+            long[] before = totals.clone();
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                sendJson(file, endpoint, bearer);
+            } else {
+                replay(file, endpoint, bearer, err);
+            }
+            System.out.printf("%s: accepted %,d, duplicates %,d, stale %,d, rejected %,d%n", file, totals[0] - before[0],
+                    totals[1] - before[1], totals[2] - before[2], totals[3] - before[3]);
         }
-        System.out.printf("accepted %,d, duplicates %,d, stale %,d, rejected %,d%n", totals[0], totals[1], totals[2], totals[3]);
+        System.out.printf("total: accepted %,d, duplicates %,d, stale %,d, rejected %,d%n", totals[0], totals[1], totals[2], totals[3]);
         return totals[3] > 0 ? 1 : 0;
+    }
+
+    /** Files as given, directories replaced by the .csv and .json files under them, in name order. */
+    static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> expanded = new java.util.ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (var walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).filter(p -> p.toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(csv|json)$"))
+                            .sorted().forEach(expanded::add);
+                }
+            } else if (Files.isRegularFile(path)) {
+                expanded.add(path);
+            } else {
+                throw new IllegalArgumentException("no such file or directory: " + path);
+            }
+        }
+        return expanded;
+    }
+
+    /** A JSON file is one request (JSON arrays are not cut into batches): it must fit the server's body limit. */
+    private void sendJson(Path file, URI endpoint, String bearer) throws IOException, InterruptedException {
+        send(endpoint, bearer, Files.readString(file, StandardCharsets.UTF_8), file, 1, "application/json");
     }
 
     private void replay(Path file, URI endpoint, String bearer, PrintStream err) throws IOException, InterruptedException {
@@ -117,9 +147,14 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private void send(URI endpoint, String bearer, String csv, Path file, long firstRow) throws IOException, InterruptedException {
+        send(endpoint, bearer, csv, file, firstRow, "text/csv; charset=utf-8");
+    }
+
+    private void send(URI endpoint, String bearer, String body, Path file, long firstRow, String type)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "text/csv; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build();
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         Duration pause = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
