@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tabale.model.ConflictEvent;
+import org.tabale.model.DeadLetter;
 import org.tabale.model.EventDeletion;
 import org.tabale.model.EventType;
 import org.tabale.model.RegionStats;
@@ -43,6 +44,8 @@ class RegionTotalsTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "region-totals-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                org.tabale.streams.errors.DeadLetterOnUnreadable.class);
         return new TopologyTestDriver(topology, props, now);
     }
 
@@ -135,6 +138,24 @@ class RegionTotalsTopologyTest {
         send(attack("MLI1", MOPTI, DAY, 6, 400));
 
         assertThat(day(DAY)).isEqualTo(new Totals(1, 6, 1, 1, 6));
+    }
+
+    @Test
+    void shouldDeadLetterAnUnreadableRecordAndGoOn() {
+        TestInputTopic<String, String> raw = driver.createInputTopic(Topics.EVENTS.name(), Serdes.String().serializer(),
+                Serdes.String().serializer());
+        TestOutputTopic<String, DeadLetter> dlq = driver.createOutputTopic(Topics.DLQ.name(), Serdes.String().deserializer(),
+                Topics.DLQ.valueSerde().deserializer());
+
+        raw.pipeInput("MLI666", "{not an event");
+        send(attack("MLI1", MOPTI, DAY, 5, 100));
+
+        DeadLetter letter = dlq.readValue();
+        assertThat(letter.source()).startsWith("streams:" + Topics.EVENTS.name() + "/");
+        assertThat(letter.eventId()).isEqualTo("MLI666");
+        assertThat(letter.original()).isEqualTo("{not an event");
+        assertThat(letter.reason()).contains("unreadable record");
+        assertThat(day(DAY)).isEqualTo(new Totals(1, 5, 1, 1, 5));
     }
 
     @Test
