@@ -46,7 +46,9 @@ import org.tabale.model.Gazetteer;
 import org.tabale.model.Topics;
 import org.tabale.streams.StreamsApp;
 import org.tabale.streams.StreamsSettings;
+import org.tabale.streams.query.Boundaries;
 import org.tabale.streams.query.RegionsHandler;
+import org.tabale.streams.query.SnapshotHandler;
 import org.tabale.streams.query.StatsHandler;
 import org.tabale.streams.query.StatsQuery;
 
@@ -136,6 +138,8 @@ public final class TabaleNode implements AutoCloseable {
             streams.start();
             StatsQuery query = streams.statsQuery();
             http.route(HandlerType.GET, StatsHandler.PATH, ApiRole.ANALYST, new StatsHandler(query, gazetteer, clock));
+            http.route(HandlerType.GET, SnapshotHandler.PATH, ApiRole.ANALYST,
+                    new SnapshotHandler(query, gazetteer, streams::regionsSeen, Boundaries.bundled(gazetteer)));
             http.route(HandlerType.GET, RegionsHandler.PATH, ApiRole.ANALYST, new RegionsHandler(gazetteer, query, streams::regionsSeen));
         }
         if (services.contains(Service.ALERTS)) {

@@ -25,7 +25,7 @@ final class StatsCsv {
         return csv.toString();
     }
 
-    private static String quote(String value) {
+    static String quote(String value) {
         if (value == null) {
             return "";
         }

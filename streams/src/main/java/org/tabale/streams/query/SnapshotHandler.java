@@ -1,0 +1,216 @@
+package org.tabale.streams.query;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.tabale.model.Gazetteer;
+import org.tabale.model.JsonSerde;
+import org.tabale.model.Metric;
+import org.tabale.model.Region;
+import org.tabale.streams.topology.SeenRegion;
+import org.tabale.streams.topology.StatsSettings;
+
+/**
+ * {@code GET /api/v1/stats/snapshot?date=D&window=W&sort=METRIC&order=desc&limit=N&format=json|csv|geojson}:
+ * every region on one date, ranked by a metric (civilian fatalities by default): the regions with
+ * figures and every region with a boundary (zero where nothing happened). {@code date} defaults to
+ * the latest day with figures. GeoJSON gives one feature per region with a boundary.
+ */
+public final class SnapshotHandler implements Handler {
+
+    public static final String PATH = "/api/v1/stats/snapshot";
+
+    /** One region's row of the snapshot. */
+    public record Row(int rank, String id, String country, String admin1, boolean known, Long population, long events,
+                      long fatalities, long violentEvents, long civilianEvents, long civilianFatalities,
+                      StatsQuery.Rates perDay, StatsQuery.Rates per100k) {
+    }
+
+    private final StatsQuery query;
+    private final Gazetteer gazetteer;
+    private final Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> seen;
+    private final Boundaries boundaries;
+
+    public SnapshotHandler(StatsQuery query, Gazetteer gazetteer, Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> seen,
+                           Boundaries boundaries) {
+        this.query = query;
+        this.gazetteer = gazetteer;
+        this.seen = seen;
+        this.boundaries = boundaries;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        int window = window(ctx.queryParam("window"));
+        Metric sort = ctx.queryParam("sort") == null ? Metric.CIVILIAN_FATALITIES : Metric.fromApiName(ctx.queryParam("sort"))
+                .orElseThrow(() -> new BadRequestResponse("sort must be one of events, fatalities, violentEvents, civilianEvents, "
+                        + "civilianFatalities; was '" + ctx.queryParam("sort") + "'", Map.of("parameter", "sort")));
+        String order = ctx.queryParamAsClass("order", String.class).getOrDefault("desc").toLowerCase(Locale.ROOT);
+        if (!order.equals("desc") && !order.equals("asc")) {
+            throw new BadRequestResponse("order must be asc or desc", Map.of("parameter", "order"));
+        }
+        int limit = limit(ctx.queryParam("limit"));
+        Map<String, Region> regions = regions();
+        LocalDate date = date(ctx.queryParam("date"), regions.keySet());
+        List<Row> rows = rank(regions.values(), date, window, sort, order.equals("asc"), limit);
+        String format = format(ctx);
+        switch (format) {
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(csv(rows, date, window));
+            case "geojson" -> ctx.contentType("application/geo+json").result(geojson(rows, date, window));
+            default -> ctx.json(Map.of("date", date, "window", window, "sort", sort.apiName(), "regions", rows));
+        }
+    }
+
+    private Map<String, Region> regions() {
+        Set<String> ids = new LinkedHashSet<>();
+        boundaries.regionIds().forEach(ids::add);
+        Map<String, Region> regions = new LinkedHashMap<>();
+        try (KeyValueIterator<String, SeenRegion> it = seen.get().all()) {
+            while (it.hasNext()) {
+                KeyValue<String, SeenRegion> entry = it.next();
+                regions.put(entry.key, gazetteer.lookup(entry.key).orElseGet(() -> new Region(entry.key,
+                        entry.key.substring(0, Math.max(0, entry.key.indexOf('.'))), entry.value.country(),
+                        entry.value.admin1(), null, null, null, List.of(), false)));
+            }
+        }
+        for (String id : ids) {
+            gazetteer.lookup(id).ifPresent(region -> regions.putIfAbsent(id, region));
+        }
+        return regions;
+    }
+
+    private List<Row> rank(Iterable<Region> regions, LocalDate date, int window, Metric sort, boolean ascending, int limit) {
+        List<Row> rows = new ArrayList<>();
+        for (Region region : regions) {
+            StatsQuery.Point p = query.series(region, date, date, window).get(0);
+            rows.add(new Row(0, region.id(), region.country(), region.admin1(), region.known(), region.population(), p.events(),
+                    p.fatalities(), p.violentEvents(), p.civilianEvents(), p.civilianFatalities(), p.perDay(), p.per100k()));
+        }
+        Comparator<Row> byMetric = Comparator.comparingLong(r -> value(r, sort));
+        rows.sort((ascending ? byMetric : byMetric.reversed()).thenComparing(Row::id));
+        List<Row> ranked = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
+            Row r = rows.get(i);
+            ranked.add(new Row(i + 1, r.id(), r.country(), r.admin1(), r.known(), r.population(), r.events(), r.fatalities(),
+                    r.violentEvents(), r.civilianEvents(), r.civilianFatalities(), r.perDay(), r.per100k()));
+        }
+        return ranked;
+    }
+
+    private static long value(Row row, Metric metric) {
+        return switch (metric) {
+            case EVENTS -> row.events();
+            case FATALITIES -> row.fatalities();
+            case VIOLENT_EVENTS -> row.violentEvents();
+            case CIVILIAN_EVENTS -> row.civilianEvents();
+            case CIVILIAN_FATALITIES -> row.civilianFatalities();
+        };
+    }
+
+    private String geojson(List<Row> rows, LocalDate date, int window) {
+        ObjectNode collection = JsonSerde.MAPPER.createObjectNode();
+        ArrayNode features = Boundaries.features(collection);
+        for (Row row : rows) {
+            if (boundaries.geometry(row.id()) == null) {
+                continue;
+            }
+            ObjectNode feature = features.addObject();
+            feature.put("type", "Feature");
+            feature.put("id", row.id());
+            ObjectNode properties = JsonSerde.MAPPER.valueToTree(row);
+            properties.put("date", date.toString());
+            properties.put("window", window);
+            feature.set("properties", properties);
+            feature.set("geometry", boundaries.geometry(row.id()));
+        }
+        return collection.toString();
+    }
+
+    private static String csv(List<Row> rows, LocalDate date, int window) {
+        StringBuilder csv = new StringBuilder("rank,region_id,country,admin1,known,population,date,window,events,fatalities,"
+                + "violentEvents,civilianEvents,civilianFatalities,fatalitiesPer100k,civilianFatalitiesPer100k\n");
+        for (Row r : rows) {
+            csv.append(r.rank()).append(',').append(StatsCsv.quote(r.id())).append(',').append(StatsCsv.quote(r.country()))
+                    .append(',').append(StatsCsv.quote(r.admin1())).append(',').append(r.known()).append(',')
+                    .append(r.population() == null ? "" : r.population()).append(',').append(date).append(',').append(window)
+                    .append(',').append(r.events()).append(',').append(r.fatalities()).append(',').append(r.violentEvents())
+                    .append(',').append(r.civilianEvents()).append(',').append(r.civilianFatalities()).append(',')
+                    .append(r.per100k() == null ? "" : r.per100k().fatalities()).append(',')
+                    .append(r.per100k() == null ? "" : r.per100k().civilianFatalities()).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private LocalDate date(String param, Set<String> regionIds) {
+        if (param == null || param.isBlank()) {
+            return regionIds.stream().map(query::latestDay).flatMap(java.util.Optional::stream)
+                    .max(Comparator.naturalOrder()).orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+        }
+        try {
+            return LocalDate.parse(param.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse("date must be like 2019-03-23, was '" + param + "'", Map.of("parameter", "date"));
+        }
+    }
+
+    private static int window(String param) {
+        if (param == null) {
+            return 30;
+        }
+        try {
+            int window = Integer.parseInt(param.trim());
+            if (StatsSettings.SERVED_WINDOWS.contains(window)) {
+                return window;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new BadRequestResponse("window must be one of " + StatsSettings.SERVED_WINDOWS + ", was '" + param + "'",
+                Map.of("parameter", "window"));
+    }
+
+    private static int limit(String param) {
+        if (param == null) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int limit = Integer.parseInt(param.trim());
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new BadRequestResponse("limit must be a whole number >= 1, was '" + param + "'", Map.of("parameter", "limit"));
+    }
+
+    private static String format(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null) {
+            String f = format.toLowerCase(Locale.ROOT);
+            if (!List.of("json", "csv", "geojson").contains(f)) {
+                throw new BadRequestResponse("format must be json, csv or geojson", Map.of("parameter", "format"));
+            }
+            return f;
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv") ? "csv"
+                : accept != null && accept.toLowerCase(Locale.ROOT).contains("geo+json") ? "geojson" : "json";
+    }
+}
