@@ -47,6 +47,8 @@ import org.tabale.model.Topics;
 import org.tabale.streams.StreamsApp;
 import org.tabale.streams.StreamsSettings;
 import org.tabale.streams.query.Boundaries;
+import org.tabale.streams.query.ClusterDayTotals;
+import org.tabale.streams.query.InternalHandlers;
 import org.tabale.streams.query.RegionsHandler;
 import org.tabale.streams.query.SnapshotHandler;
 import org.tabale.streams.query.StatsHandler;
@@ -139,8 +141,12 @@ public final class TabaleNode implements AutoCloseable {
             StatsQuery query = streams.statsQuery();
             http.route(HandlerType.GET, StatsHandler.PATH, ApiRole.ANALYST, new StatsHandler(query, gazetteer, clock));
             http.route(HandlerType.GET, SnapshotHandler.PATH, ApiRole.ANALYST,
-                    new SnapshotHandler(query, gazetteer, streams::regionsSeen, Boundaries.bundled(gazetteer)));
-            http.route(HandlerType.GET, RegionsHandler.PATH, ApiRole.ANALYST, new RegionsHandler(gazetteer, query, streams::regionsSeen));
+                    new SnapshotHandler(query, gazetteer, Boundaries.bundled(gazetteer)));
+            http.route(HandlerType.GET, RegionsHandler.PATH, ApiRole.ANALYST, new RegionsHandler(gazetteer, query));
+            InternalHandlers internal = new InternalHandlers(streams.localDayTotals());
+            http.route(HandlerType.GET, ClusterDayTotals.DAYS_PATH, ApiRole.ANALYST, internal.days());
+            http.route(HandlerType.GET, ClusterDayTotals.REGIONS_PATH, ApiRole.ANALYST, internal.regions());
+            http.route(HandlerType.GET, ClusterDayTotals.LATEST_PATH, ApiRole.ANALYST, internal.latestDay());
         }
         if (services.contains(Service.ALERTS)) {
             alerts = new AlertsApp(client, AlertsSettings.fromEnv(config.env()), clock, meters);

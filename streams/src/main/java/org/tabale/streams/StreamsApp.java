@@ -3,6 +3,7 @@ package org.tabale.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tabale.model.ClientSettings;
 import org.tabale.streams.errors.DeadLetterOnUnreadable;
+import org.tabale.streams.query.ClusterDayTotals;
+import org.tabale.streams.query.LocalDayTotals;
 import org.tabale.streams.query.StatsQuery;
 import org.tabale.streams.topology.DayTotals;
 import org.tabale.streams.topology.RegionTotalsTopology;
@@ -35,11 +38,13 @@ public final class StreamsApp implements AutoCloseable {
     private static final int MAX_THREAD_REPLACEMENTS = 3;
 
     private final KafkaStreams streams;
+    private final String applicationServer;
     private final KafkaStreamsMetrics metrics;
     private final CountDownLatch running = new CountDownLatch(1);
     private final AtomicInteger replacements = new AtomicInteger();
 
     public StreamsApp(ClientSettings client, StreamsSettings settings, MeterRegistry meters) {
+        this.applicationServer = settings.applicationServer();
         Properties props = new Properties();
         props.putAll(client.common());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -76,8 +81,22 @@ public final class StreamsApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** Queries over the whole application: this instance's stores and, through HTTP, every other instance's. */
     public StatsQuery statsQuery() {
-        return new StatsQuery(this::dayTotals);
+        return new StatsQuery(new ClusterDayTotals(localDayTotals(), this::peers));
+    }
+
+    /** This instance's part of the daily totals, for the instance-to-instance endpoints. */
+    public LocalDayTotals localDayTotals() {
+        return new LocalDayTotals(this::dayTotals, this::regionsSeen);
+    }
+
+    /** The {@code host:port} of every other instance of the application. */
+    public Collection<String> peers() {
+        return streams.metadataForAllStreamsClients().stream()
+                .map(metadata -> metadata.hostInfo().host() + ":" + metadata.hostInfo().port())
+                .filter(server -> !server.equals(applicationServer))
+                .toList();
     }
 
     /** Every region with figures, as the data named it. */

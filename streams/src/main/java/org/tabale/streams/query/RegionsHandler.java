@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.tabale.streams.topology.SeenRegion;
 import org.tabale.model.Gazetteer;
 import org.tabale.model.Region;
@@ -25,16 +21,14 @@ public final class RegionsHandler implements Handler {
 
     private final Gazetteer gazetteer;
     private final StatsQuery query;
-    private final Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> seen;
-
-    public RegionsHandler(Gazetteer gazetteer, StatsQuery query, Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> seen) {
+    public RegionsHandler(Gazetteer gazetteer, StatsQuery query) {
         this.gazetteer = gazetteer;
         this.query = query;
-        this.seen = seen;
     }
 
     @Override
     public void handle(Context ctx) {
+        StatsQuery query = this.query.as(ctx.header("Authorization"));
         List<Map<String, Object>> regions = new ArrayList<>();
         for (Region region : gazetteer.knownRegions()) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -50,22 +44,19 @@ public final class RegionsHandler implements Handler {
             json.put("latestDate", query.latestDay(region.id()).orElse(null));
             regions.add(json);
         }
-        try (KeyValueIterator<String, SeenRegion> it = seen.get().all()) {
-            while (it.hasNext()) {
-                KeyValue<String, SeenRegion> region = it.next();
-                if (gazetteer.lookup(region.key).isPresent()) {
-                    continue;
-                }
-                Map<String, Object> json = new LinkedHashMap<>();
-                json.put("id", region.key);
-                json.put("country", region.value.country());
-                json.put("iso3", region.key.substring(0, Math.max(0, region.key.indexOf('.'))));
-                json.put("admin1", region.value.admin1());
-                json.put("aliases", List.of());
-                json.put("known", false);
-                json.put("latestDate", query.latestDay(region.key).orElse(null));
-                regions.add(json);
+        for (Map.Entry<String, SeenRegion> region : query.regions().entrySet()) {
+            if (gazetteer.lookup(region.getKey()).isPresent()) {
+                continue;
             }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", region.getKey());
+            json.put("country", region.getValue().country());
+            json.put("iso3", region.getKey().substring(0, Math.max(0, region.getKey().indexOf('.'))));
+            json.put("admin1", region.getValue().admin1());
+            json.put("aliases", List.of());
+            json.put("known", false);
+            json.put("latestDate", query.latestDay(region.getKey()).orElse(null));
+            regions.add(json);
         }
         ctx.json(Map.of("regions", regions));
     }

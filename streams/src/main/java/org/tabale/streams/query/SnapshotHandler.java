@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.tabale.model.Gazetteer;
 import org.tabale.model.JsonSerde;
 import org.tabale.model.Metric;
@@ -44,19 +40,17 @@ public final class SnapshotHandler implements Handler {
 
     private final StatsQuery query;
     private final Gazetteer gazetteer;
-    private final Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> seen;
     private final Boundaries boundaries;
 
-    public SnapshotHandler(StatsQuery query, Gazetteer gazetteer, Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> seen,
-                           Boundaries boundaries) {
+    public SnapshotHandler(StatsQuery query, Gazetteer gazetteer, Boundaries boundaries) {
         this.query = query;
         this.gazetteer = gazetteer;
-        this.seen = seen;
         this.boundaries = boundaries;
     }
 
     @Override
     public void handle(Context ctx) {
+        StatsQuery query = this.query.as(ctx.header("Authorization"));
         int window = window(ctx.queryParam("window"));
         Metric sort = ctx.queryParam("sort") == null ? Metric.CIVILIAN_FATALITIES : Metric.fromApiName(ctx.queryParam("sort"))
                 .orElseThrow(() -> new BadRequestResponse("sort must be one of events, fatalities, violentEvents, civilianEvents, "
@@ -66,9 +60,9 @@ public final class SnapshotHandler implements Handler {
             throw new BadRequestResponse("order must be asc or desc", Map.of("parameter", "order"));
         }
         int limit = limit(ctx.queryParam("limit"));
-        Map<String, Region> regions = regions();
-        LocalDate date = date(ctx.queryParam("date"), regions.keySet());
-        List<Row> rows = rank(regions.values(), date, window, sort, order.equals("asc"), limit);
+        Map<String, Region> regions = regions(query);
+        LocalDate date = date(ctx.queryParam("date"), regions.keySet(), query);
+        List<Row> rows = rank(query, regions.values(), date, window, sort, order.equals("asc"), limit);
         String format = format(ctx);
         switch (format) {
             case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(csv(rows, date, window));
@@ -77,17 +71,14 @@ public final class SnapshotHandler implements Handler {
         }
     }
 
-    private Map<String, Region> regions() {
+    private Map<String, Region> regions(StatsQuery query) {
         Set<String> ids = new LinkedHashSet<>();
         boundaries.regionIds().forEach(ids::add);
         Map<String, Region> regions = new LinkedHashMap<>();
-        try (KeyValueIterator<String, SeenRegion> it = seen.get().all()) {
-            while (it.hasNext()) {
-                KeyValue<String, SeenRegion> entry = it.next();
-                regions.put(entry.key, gazetteer.lookup(entry.key).orElseGet(() -> new Region(entry.key,
-                        entry.key.substring(0, Math.max(0, entry.key.indexOf('.'))), entry.value.country(),
-                        entry.value.admin1(), null, null, null, List.of(), false)));
-            }
+        for (Map.Entry<String, SeenRegion> entry : query.regions().entrySet()) {
+            String id = entry.getKey();
+            regions.put(id, gazetteer.lookup(id).orElseGet(() -> new Region(id, id.substring(0, Math.max(0, id.indexOf('.'))),
+                    entry.getValue().country(), entry.getValue().admin1(), null, null, null, List.of(), false)));
         }
         for (String id : ids) {
             gazetteer.lookup(id).ifPresent(region -> regions.putIfAbsent(id, region));
@@ -95,7 +86,7 @@ public final class SnapshotHandler implements Handler {
         return regions;
     }
 
-    private List<Row> rank(Iterable<Region> regions, LocalDate date, int window, Metric sort, boolean ascending, int limit) {
+    private static List<Row> rank(StatsQuery query, Iterable<Region> regions, LocalDate date, int window, Metric sort, boolean ascending, int limit) {
         List<Row> rows = new ArrayList<>();
         for (Region region : regions) {
             StatsQuery.Point p = query.series(region, date, date, window).get(0);
@@ -157,7 +148,7 @@ public final class SnapshotHandler implements Handler {
         return csv.toString();
     }
 
-    private LocalDate date(String param, Set<String> regionIds) {
+    private static LocalDate date(String param, Set<String> regionIds, StatsQuery query) {
         if (param == null || param.isBlank()) {
             return regionIds.stream().map(query::latestDay).flatMap(java.util.Optional::stream)
                     .max(Comparator.naturalOrder()).orElse(LocalDate.now(java.time.ZoneOffset.UTC));

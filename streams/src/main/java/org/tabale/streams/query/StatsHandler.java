@@ -43,7 +43,8 @@ public final class StatsHandler implements Handler {
         if (regionParam == null || regionParam.isBlank()) {
             throw new BadRequestResponse("region is required (an id like MLI.Mopti, or Country/Admin1)", Map.of("parameter", "region"));
         }
-        Region region = resolve(regionParam);
+        StatsQuery query = this.query.as(ctx.header("Authorization"));
+        Region region = resolve(regionParam, query);
         int window = window(ctx.queryParam("window"));
         LocalDate to = date(ctx.queryParam("to"), "to");
         if (to == null) {
@@ -79,7 +80,7 @@ public final class StatsHandler implements Handler {
         ctx.json(body);
     }
 
-    private Region resolve(String param) {
+    private Region resolve(String param, StatsQuery query) {
         return gazetteer.lookup(param).orElseGet(() -> {
             int dot = param.indexOf('.');
             if (dot == 3 && query.hasData(param.trim())) {

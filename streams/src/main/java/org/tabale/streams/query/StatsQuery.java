@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.function.Supplier;
+import org.tabale.streams.topology.SeenRegion;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -43,22 +46,29 @@ public final class StatsQuery {
         }
     }
 
-    private final Supplier<ReadOnlyKeyValueStore<String, DayTotals>> store;
+    private final DayTotalsSource source;
 
+    /** A query over one store (tests, a single instance). */
     public StatsQuery(Supplier<ReadOnlyKeyValueStore<String, DayTotals>> store) {
-        this.store = store;
+        this(new LocalDayTotals(store, null));
+    }
+
+    public StatsQuery(DayTotalsSource source) {
+        this.source = source;
+    }
+
+    /** The same query, asking other instances with the caller's {@code Authorization} header. */
+    public StatsQuery as(String authorization) {
+        return new StatsQuery(source.as(authorization));
+    }
+
+    /** Every region with figures, as the data named it. */
+    public Map<String, SeenRegion> regions() {
+        return source.regions();
     }
 
     public List<Point> series(Region region, LocalDate from, LocalDate to, int window) {
-        TreeMap<LocalDate, Totals> days = new TreeMap<>();
-        LocalDate first = WindowSums.firstDayNeeded(from, window);
-        try (KeyValueIterator<String, DayTotals> it =
-                     store.get().range(RegionDay.key(region.id(), first), RegionDay.key(region.id(), to))) {
-            while (it.hasNext()) {
-                KeyValue<String, DayTotals> entry = it.next();
-                days.put(RegionDay.dayOf(entry.key), entry.value.totals());
-            }
-        }
+        NavigableMap<LocalDate, Totals> days = source.days(region.id(), WindowSums.firstDayNeeded(from, window), to);
         List<Point> points = new ArrayList<>();
         for (WindowSums.Point p : WindowSums.series(days, from, to, window)) {
             Totals t = p.totals();
@@ -71,16 +81,11 @@ public final class StatsQuery {
 
     /** Whether any day of the region has figures (regions outside the gazetteer exist only through data). */
     public boolean hasData(String regionId) {
-        try (KeyValueIterator<String, DayTotals> it =
-                     store.get().prefixScan(regionId + "@", new org.apache.kafka.common.serialization.StringSerializer())) {
-            return it.hasNext();
-        }
+        return regions().containsKey(regionId);
     }
 
     /** The latest day with figures for a region, if any. */
     public Optional<LocalDate> latestDay(String regionId) {
-        try (KeyValueIterator<String, DayTotals> it = store.get().reverseRange(regionId + "@", regionId + "@~")) {
-            return it.hasNext() ? Optional.of(RegionDay.dayOf(it.next().key)) : Optional.empty();
-        }
+        return source.latestDay(regionId);
     }
 }
