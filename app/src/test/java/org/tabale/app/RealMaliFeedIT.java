@@ -42,6 +42,9 @@ import org.tabale.testkit.SharedFeeds;
  * 10% of its rows re-sent revised (other fatalities, newer timestamp) with the rest repeated, then
  * 5% of its events deleted: after each step the API agrees, for every region, date and window of
  * 7 and 30 days, with a recomputation written here from the raw file.
+ *
+ * <p>The ITs of this module share one broker and its topics: no other IT may write Mali events
+ * dated from December 2016 to February 2019.
  */
 @RealKafka
 @SharedFeeds.Required
