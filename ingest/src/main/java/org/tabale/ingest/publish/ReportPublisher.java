@@ -3,23 +3,13 @@ package org.tabale.ingest.publish;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.tabale.model.ClientSettings;
 import org.tabale.model.CommunityReport;
 import org.tabale.model.DeadLetter;
 import org.tabale.model.ReportVerification;
-import org.tabale.model.Topic;
 import org.tabale.model.Topics;
 
 /**
@@ -30,63 +20,27 @@ import org.tabale.model.Topics;
  */
 public final class ReportPublisher implements ReportSink, AutoCloseable {
 
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final Clock clock;
-    private final Duration ackTimeout;
+    private final AckedProducer producer;
 
     public ReportPublisher(ClientSettings settings, Clock clock, Duration ackTimeout) {
-        Map<String, Object> props = new HashMap<>(settings.common());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "tabale-ingest-reports");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackTimeout.toMillis());
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, ackTimeout.toMillis() - 1000));
-        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-        this.clock = clock;
-        this.ackTimeout = ackTimeout;
+        this.producer = new AckedProducer(settings, "tabale-ingest-reports", clock, ackTimeout);
     }
 
     @Override
     public void publish(List<CommunityReport> reports, List<DeadLetter> deadLetters) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(reports.size() + deadLetters.size());
-        reports.forEach(report -> acks.add(send(Topics.REPORTS, report.id(), report)));
-        deadLetters.forEach(letter -> acks.add(send(Topics.DLQ, letter.source(), letter)));
-        await(acks);
+        reports.forEach(report -> acks.add(producer.send(Topics.REPORTS, report.id(), report)));
+        deadLetters.forEach(letter -> acks.add(producer.send(Topics.DLQ, letter.source(), letter)));
+        producer.await(acks);
     }
 
     @Override
     public void publish(ReportVerification verification) {
-        await(List.of(send(Topics.REPORT_VERIFICATIONS, verification.reportId(), verification)));
-    }
-
-    private <V> Future<RecordMetadata> send(Topic<String, V> topic, String key, V value) {
-        return producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                topic.valueSerde().serializer().serialize(topic.name(), value)));
-    }
-
-    private void await(List<Future<RecordMetadata>> acks) {
-        producer.flush();
-        long deadline = clock.millis() + ackTimeout.toMillis();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(Math.max(1, deadline - clock.millis()), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                throw new EventPublisher.PublishException("the broker did not accept the batch: "
-                        + e.getCause().getMessage(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new EventPublisher.PublishException("the broker did not acknowledge the batch within "
-                        + ackTimeout.toSeconds() + " s", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new EventPublisher.PublishException("interrupted while waiting for the broker", e);
-            }
-        }
+        producer.await(List.of(producer.send(Topics.REPORT_VERIFICATIONS, verification.reportId(), verification)));
     }
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(10));
+        producer.close();
     }
 }
