@@ -1,13 +1,13 @@
 package org.tabale.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,8 +42,16 @@ class ExactlyOnceStreamsTest {
             TestClients.produce(broker, "in", List.of("a", "b", "c"));
 
             try (KafkaStreams streams = new KafkaStreams(upperCase(), streamsConfig(broker))) {
+                CountDownLatch running = new CountDownLatch(1);
+                streams.setStateListener((now, before) -> {
+                    if (now == KafkaStreams.State.RUNNING || !now.isRunningOrRebalancing()) {
+                        running.countDown();
+                    }
+                });
                 streams.start();
-                awaitRunning(streams);
+
+                assertThat(running.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("Streams reached a final state").isTrue();
+                assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
 
                 assertThat(TestClients.readValues(broker, "out", 3, TIMEOUT)).containsExactlyInAnyOrder("A", "B", "C");
             }
@@ -67,15 +75,5 @@ class ExactlyOnceStreamsTest {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         return props;
-    }
-
-    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() - deadline >= 0 || !streams.state().isRunningOrRebalancing()) {
-                fail("Streams is " + streams.state() + ", not RUNNING");
-            }
-            Thread.sleep(50);
-        }
     }
 }
