@@ -15,17 +15,12 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.tabale.ingest.parse.AcledRowMapper;
 import org.tabale.ingest.parse.CsvFeedReader;
 import org.tabale.ingest.parse.FeedRow;
@@ -38,6 +33,7 @@ import org.tabale.model.ConflictEvent;
 import org.tabale.model.EventType;
 import org.tabale.model.Gazetteer;
 import org.tabale.model.Totals;
+import org.tabale.testkit.SharedFeeds;
 
 /**
  * Reads the real ACLED files kept outside the repository in {@code shared/data/feeds} (their
@@ -45,11 +41,8 @@ import org.tabale.model.Totals;
  * expected figures were counted independently of this code (Python's csv module).
  */
 @Timeout(30)
-@ExtendWith(RealFeedsTest.FeedsPresent.class)
+@SharedFeeds.Required
 class RealFeedsTest {
-
-    /** Overrides where the feeds are; otherwise found as {@code shared/data/feeds} in the working dir or above. */
-    static final String FEEDS_PROPERTY = "tabale.feeds.dir";
 
     private static final Gazetteer GAZETTEER = Gazetteer.bundled();
     private static final AcledRowMapper MAPPER = new AcledRowMapper(GAZETTEER);
@@ -61,33 +54,9 @@ class RealFeedsTest {
     private static final Map<String, List<RowOutcome>> OUTCOMES = new ConcurrentHashMap<>();
     private static Path feeds;
 
-    /** Disables the whole class, reported as skipped with the reason, where the feeds are absent. */
-    static final class FeedsPresent implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return locate().map(dir -> ConditionEvaluationResult.enabled("real feeds in " + dir))
-                    .orElseGet(() -> ConditionEvaluationResult.disabled("no shared/data/feeds beside the repository"
-                            + " (or -D" + FEEDS_PROPERTY + "): real-file suite skipped"));
-        }
-    }
-
     @BeforeAll
     static void locateFeeds() {
-        feeds = locate().orElseThrow();
-    }
-
-    static Optional<Path> locate() {
-        String override = System.getProperty(FEEDS_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return Optional.of(Path.of(override)).filter(Files::isDirectory);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("feeds");
-            if (Files.isDirectory(candidate.resolve("acled_mali_2017_2019_legacy"))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        feeds = SharedFeeds.dir().orElseThrow();
     }
 
     private static byte[] read(String file) throws IOException {

@@ -16,17 +16,12 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tabale.ingest.parse.Feed;
@@ -37,6 +32,7 @@ import org.tabale.ingest.publish.RecordingSink;
 import org.tabale.model.ConflictEvent;
 import org.tabale.model.Gazetteer;
 import org.tabale.model.Totals;
+import org.tabale.testkit.SharedFeeds;
 
 /**
  * Reads the real UCDP GED 19.1 files (Myanmar and Bangladesh) and HDX HAPI's aggregates kept
@@ -44,7 +40,7 @@ import org.tabale.model.Totals;
  * The expected figures were counted independently of this code, with Python's csv module.
  */
 @Timeout(30)
-@ExtendWith(RealUcdpFeedsTest.FilesPresent.class)
+@SharedFeeds.Required
 class RealUcdpFeedsTest {
 
     private static final Gazetteer GAZETTEER = Gazetteer.bundled();
@@ -54,26 +50,9 @@ class RealUcdpFeedsTest {
     private static final Map<String, Ingested> INGESTED = new ConcurrentHashMap<>();
     private static Path feeds;
 
-    /** Disables the class, reported as skipped with the reason, where the UCDP or HAPI files are absent. */
-    static final class FilesPresent implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return located().map(dir -> ConditionEvaluationResult.enabled("real UCDP and HAPI files in " + dir))
-                    .orElseGet(() -> ConditionEvaluationResult.disabled("no shared/data/feeds with " + GED + " and "
-                            + HAPI_DIR + " beside the repository (or -D" + RealFeedsTest.FEEDS_PROPERTY
-                            + "): real UCDP suite skipped"));
-        }
-    }
-
-    private static Optional<Path> located() {
-        return RealFeedsTest.locate()
-                .filter(dir -> Files.isRegularFile(dir.resolve(GED)) && Files.isRegularFile(dir.resolve(HDX_BGD))
-                        && Files.isDirectory(dir.resolve(HAPI_DIR)));
-    }
-
     @BeforeAll
     static void locateFeeds() {
-        feeds = located().orElseThrow();
+        feeds = SharedFeeds.dir().orElseThrow();
     }
 
     private record Ingested(IngestResult result, List<ConflictEvent> events) {

@@ -8,22 +8,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.tabale.ingest.parse.ReportOutcome;
 import org.tabale.ingest.parse.Reports;
 import org.tabale.ingest.parse.TextDecoder;
 import org.tabale.model.CommunityReport;
 import org.tabale.model.Gazetteer;
 import org.tabale.model.VerificationState;
+import org.tabale.testkit.SharedFeeds;
 
 /**
  * Reads the real Ushahidi v2 export kept outside the repository ({@code shared/data/feeds/
@@ -31,40 +27,15 @@ import org.tabale.model.VerificationState;
  * absent. The expected figures were counted independently of this code (Python's csv module).
  */
 @Timeout(30)
-@ExtendWith(RealUshahidiTest.ExportPresent.class)
+@SharedFeeds.Required
 class RealUshahidiTest {
 
-    static final String FEEDS_PROPERTY = "tabale.feeds.dir";
     private static final String EXPORT = "ushahidi_libya_2011/ushahidi-report-test.csv";
     private static String csv;
 
-    /** Disables the class, reported as skipped with the reason, where the export is absent. */
-    static final class ExportPresent implements ExecutionCondition {
-        @Override
-        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return locate().map(file -> ConditionEvaluationResult.enabled("real Ushahidi export " + file))
-                    .orElseGet(() -> ConditionEvaluationResult.disabled("no shared/data/feeds/" + EXPORT
-                            + " beside the repository (or -D" + FEEDS_PROPERTY + "): real-file suite skipped"));
-        }
-    }
-
-    static Optional<Path> locate() {
-        String override = System.getProperty(FEEDS_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return Optional.of(Path.of(override).resolve(EXPORT)).filter(Files::isRegularFile);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("feeds").resolve(EXPORT);
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
     @BeforeAll
     static void read() throws IOException {
-        csv = TextDecoder.decode(Files.readAllBytes(locate().orElseThrow()));
+        csv = TextDecoder.decode(Files.readAllBytes(SharedFeeds.file(EXPORT)));
     }
 
     private static List<CommunityReport> reports() {
