@@ -43,13 +43,13 @@ class BadInputCorpusIT {
     private static final String HEADER = "event_id_cnty,event_date,event_type,country,admin1,latitude,longitude,notes,fatalities,timestamp\n";
 
     private static TabaleNode node;
-    private static String bootstrap;
+    private static KafkaTestCluster cluster;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start(KafkaTestCluster kafka, @TempDir Path dataDir) {
-        bootstrap = kafka.bootstrapServers();
-        TabaleConfig config = TabaleConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+        cluster = kafka;
+        TabaleConfig config = TabaleConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "TABALE_DATA_DIR", dataDir.toString(), "TABALE_HTTP_PORT", "0", "TABALE_MAX_ROWS", "50",
                 "TABALE_MAX_BODY_BYTES", String.valueOf(1024 * 1024), "TABALE_MAX_FIELD_CHARS", "5000"));
         node = TabaleNode.start(config, EnumSet.of(Service.INGEST), Tokens.parse("integrator:" + TOKEN), Clock.systemUTC(), null);
@@ -162,8 +162,8 @@ class BadInputCorpusIT {
     }
 
     private static List<DeadLetter> deadLetters(String marker) {
-        List<ConsumerRecord<String, DeadLetter>> all = TopicReader.readAll(bootstrap, Topics.DLQ.name(),
-                Topics.DLQ.keySerde().deserializer(), Topics.DLQ.valueSerde().deserializer());
+        List<ConsumerRecord<String, DeadLetter>> all = cluster.readToEnd(Topics.DLQ.name(),
+                Topics.DLQ.keySerde().deserializer(), Topics.DLQ.valueSerde().deserializer(), java.time.Duration.ofSeconds(60));
         return all.stream().map(ConsumerRecord::value)
                 .filter(l -> l.original() != null && l.original().matches("(?s).*\\b" + marker + "\\b.*")).toList();
     }

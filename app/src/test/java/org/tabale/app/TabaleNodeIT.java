@@ -182,8 +182,8 @@ class TabaleNodeIT {
         String body = "this is not, a feed\nat all";
         assertThat(http.post("/api/v1/events", INTEGRATOR, "text/csv", body).status()).isEqualTo(400);
 
-        List<ConsumerRecord<String, DeadLetter>> letters = kafka.consume(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
-                Topics.DLQ.valueSerde().deserializer(), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, DeadLetter>> letters = kafka.readToEnd(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
+                Topics.DLQ.valueSerde().deserializer(), Duration.ofSeconds(30));
         assertThat(letters).extracting(ConsumerRecord::value).anySatisfy(letter -> {
             assertThat(letter.original()).isEqualTo(body);
             assertThat(letter.row()).isEqualTo(-1);
@@ -209,8 +209,8 @@ class TabaleNodeIT {
             JsonNode day = http.get("/api/v1/stats?region=MLI.Tombouctou&from=2019-07-01&to=2019-07-01", ANALYST)
                     .json().path("series").get(0);
             assertThat(day.path("fatalities").asLong()).isEqualTo(6);
-            List<DeadLetter> letters = TopicReader.readAll(kafka.bootstrapServers(), Topics.DLQ.name(),
-                    Topics.DLQ.keySerde().deserializer(), Topics.DLQ.valueSerde().deserializer()).stream()
+            List<DeadLetter> letters = kafka.readToEnd(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
+                    Topics.DLQ.valueSerde().deserializer(), Duration.ofSeconds(30)).stream()
                     .map(ConsumerRecord::value).filter(l -> l.source().startsWith("kafka:" + Topics.RAW_EVENTS.name())).toList();
             assertThat(letters).anySatisfy(l -> {
                 assertThat(l.eventId()).isEqualTo("MLI98002");

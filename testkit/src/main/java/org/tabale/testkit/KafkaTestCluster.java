@@ -45,4 +45,11 @@ public interface KafkaTestCluster {
      */
     <K, V> List<ConsumerRecord<K, V>> consume(String topic, Deserializer<K> keyDeserializer,
                                               Deserializer<V> valueDeserializer, int atLeast, Duration deadline);
+
+    /**
+     * Reads a topic from the beginning to the end offsets it has when called ({@code read_committed},
+     * no consumer group): everything written before the call, whatever its size, within the deadline.
+     */
+    <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Deserializer<K> keyDeserializer,
+                                                Deserializer<V> valueDeserializer, Duration deadline);
 }

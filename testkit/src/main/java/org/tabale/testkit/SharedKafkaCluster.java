@@ -104,6 +104,26 @@ final class SharedKafkaCluster implements KafkaTestCluster, AutoCloseable {
     }
 
     @Override
+    public <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Deserializer<K> keyDeserializer,
+                                                       Deserializer<V> valueDeserializer, Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(readerConfig(), keyDeserializer, valueDeserializer)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, end, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, deadline);
+            List<ConsumerRecord<K, V>> records = new ArrayList<>();
+            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() - end >= 0) {
+                    fail("Could not read " + topic + " to its end offsets " + ends + " within " + deadline);
+                }
+                consumer.poll(POLL).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    @Override
     public synchronized void close() {
         try {
             if (admin != null) {
