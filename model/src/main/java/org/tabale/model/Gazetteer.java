@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Countries and admin-1 regions with their aliases, P-codes, ISO 3166-2 codes and population.
@@ -23,6 +24,9 @@ import java.util.Optional;
  * from the gazetteer is still given an id, under its own name, and flagged unknown.
  */
 public final class Gazetteer {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     /**
      * A country: ISO 3166-1 alpha-3, name, ISO numeric, and the Gleditsch-Ward number that ACLED's
@@ -140,11 +144,12 @@ public final class Gazetteer {
 
     /** Lower case, accents removed, inner space collapsed: the comparison form of a name. */
     public static String fold(String name) {
-        return ascii(name).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(ascii(name).toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 
     private static String ascii(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        // Every ingested row folds its country and region names: compiled once, not per call.
+        return MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
     }
 
     private static String regionKey(String iso3, String admin1) {

@@ -23,6 +23,8 @@ public final class AcledRowMapper implements RowMapper {
     /** Columns without which a file is not an ACLED export at all. */
     public static final Set<String> REQUIRED_COLUMNS = Set.of("event_date", "event_type", "country", "fatalities");
 
+    private static final java.util.regex.Pattern ISO3_PREFIX = java.util.regex.Pattern.compile("^([A-Za-z]{3})\\d.*$");
+
     private final Gazetteer gazetteer;
 
     public AcledRowMapper(Gazetteer gazetteer) {
@@ -102,7 +104,8 @@ public final class AcledRowMapper implements RowMapper {
             return row.get("iso3").toUpperCase(Locale.ROOT);
         }
         // ACLED ids carry the country's ISO3 code as prefix (MLI2741).
-        String prefix = id.replaceAll("^([A-Za-z]{3})\\d.*$", "$1");
+        java.util.regex.Matcher prefixed = ISO3_PREFIX.matcher(id);
+        String prefix = prefixed.matches() ? prefixed.group(1) : id;
         return prefix.length() == 3 ? prefix.toUpperCase(Locale.ROOT) : Gazetteer.fold(country).toUpperCase(Locale.ROOT);
     }
 

@@ -81,7 +81,7 @@ public final class StatsQuery {
 
     /** Whether any day of the region has figures (regions outside the gazetteer exist only through data). */
     public boolean hasData(String regionId) {
-        return regions().containsKey(regionId);
+        return latestDay(regionId).isPresent();
     }
 
     /** The latest day with figures for a region, if any. */
