@@ -11,7 +11,11 @@ public enum Metric {
     FATALITIES("fatalities"),
     VIOLENT_EVENTS("violentEvents"),
     CIVILIAN_EVENTS("civilianEvents"),
-    CIVILIAN_FATALITIES("civilianFatalities");
+    CIVILIAN_FATALITIES("civilianFatalities"),
+    /** Community reports that are not rejected, counted apart from ACLED figures. */
+    REPORTS("reports"),
+    /** Community reports an officer (or the source) verified. */
+    VERIFIED_REPORTS("verifiedReports");
 
     private final String apiName;
 

@@ -102,10 +102,11 @@ class TotalsTest {
 
     @Test
     void shouldReadEachMetricByApiName() {
-        Totals totals = new Totals(1, 2, 3, 4, 5);
+        Totals totals = new Totals(1, 2, 3, 4, 5, 6, 7);
 
-        assertThat(Metric.values()).extracting(totals::get).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(Metric.values()).extracting(totals::get).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(Metric.fromApiName("civilianFatalities")).contains(Metric.CIVILIAN_FATALITIES);
+        assertThat(Metric.fromApiName("verifiedReports")).contains(Metric.VERIFIED_REPORTS);
     }
 
     @Property

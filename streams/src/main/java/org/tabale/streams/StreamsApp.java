@@ -56,7 +56,10 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnUnreadable.class);
         props.put(StreamsConfig.topicPrefix("retention.ms"), "-1");
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
-        this.streams = new KafkaStreams(RegionTotalsTopology.build(StatsSettings.DEFAULT), props);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+        props.put(BoundedRocksDb.MEMORY_CONFIG, String.valueOf(settings.stateMemoryMb() * 1024L * 1024));
+        StatsSettings stats = new StatsSettings(Duration.ofMillis(settings.commitIntervalMs()));
+        this.streams = new KafkaStreams(RegionTotalsTopology.build(stats), props);
         this.streams.setUncaughtExceptionHandler(this::onCrash);
         this.streams.setStateListener((now, before) -> {
             LOG.info("streams state {} -> {}", before, now);

@@ -16,12 +16,15 @@ import java.util.Set;
  * @param processingGuarantee {@code TABALE_PROCESSING_GUARANTEE}: exactly_once_v2 or at_least_once
  * @param applicationServer  {@code TABALE_ADVERTISED_URL}: host:port other instances reach this one's HTTP API at
  * @param replicationFactor  {@code TABALE_TOPIC_REPLICATION}: replicas of Streams' internal topics
+ * @param stateMemoryMb      {@code TABALE_STREAMS_MEMORY_MB}: off-heap memory of all RocksDB stores of this
+ *                           instance together (block cache, index and filter blocks, and memtables)
  */
 public record StreamsSettings(String applicationId, Path stateDir, int threads, long commitIntervalMs,
-                              String processingGuarantee, String applicationServer, int replicationFactor) {
+                              String processingGuarantee, String applicationServer, int replicationFactor,
+                              int stateMemoryMb) {
 
     public static final List<String> KEYS = List.of("TABALE_STREAMS_APP_ID", "TABALE_STREAMS_THREADS",
-            "TABALE_COMMIT_INTERVAL_MS", "TABALE_PROCESSING_GUARANTEE", "TABALE_ADVERTISED_URL");
+            "TABALE_COMMIT_INTERVAL_MS", "TABALE_PROCESSING_GUARANTEE", "TABALE_ADVERTISED_URL", "TABALE_STREAMS_MEMORY_MB");
 
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
@@ -38,6 +41,9 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
         if (replicationFactor < 1) {
             throw new IllegalArgumentException("TABALE_TOPIC_REPLICATION must be >= 1, was " + replicationFactor);
         }
+        if (stateMemoryMb < 16) {
+            throw new IllegalArgumentException("TABALE_STREAMS_MEMORY_MB must be >= 16, was " + stateMemoryMb);
+        }
         if (!GUARANTEES.contains(processingGuarantee)) {
             throw new IllegalArgumentException("TABALE_PROCESSING_GUARANTEE must be one of " + GUARANTEES + ", was " + processingGuarantee);
         }
@@ -51,7 +57,8 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
                 parseInt(env, "TABALE_COMMIT_INTERVAL_MS", "1000"),
                 env.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"),
                 env.getOrDefault("TABALE_ADVERTISED_URL", "localhost:" + httpPort),
-                parseInt(env, "TABALE_TOPIC_REPLICATION", "1"));
+                parseInt(env, "TABALE_TOPIC_REPLICATION", "1"),
+                parseInt(env, "TABALE_STREAMS_MEMORY_MB", "256"));
     }
 
     private static int parseInt(Map<String, String> env, String key, String fallback) {

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.tabale.model.Gazetteer;
 import org.tabale.model.JsonSerde;
+import org.tabale.model.Figures;
 import org.tabale.model.Metric;
+import org.tabale.model.Totals;
 import org.tabale.model.Region;
 import org.tabale.streams.topology.SeenRegion;
 import org.tabale.streams.topology.StatsSettings;
@@ -35,7 +37,12 @@ public final class SnapshotHandler implements Handler {
     /** One region's row of the snapshot. */
     public record Row(int rank, String id, String country, String admin1, boolean known, Long population, long events,
                       long fatalities, long violentEvents, long civilianEvents, long civilianFatalities,
-                      StatsQuery.Rates perDay, StatsQuery.Rates per100k) {
+                      long reports, long verifiedReports, Figures perDay, Figures per100k) {
+
+        Row ranked(int rank) {
+            return new Row(rank, id, country, admin1, known, population, events, fatalities, violentEvents, civilianEvents,
+                    civilianFatalities, reports, verifiedReports, perDay, per100k);
+        }
     }
 
     private final StatsQuery query;
@@ -54,7 +61,7 @@ public final class SnapshotHandler implements Handler {
         int window = window(ctx.queryParam("window"));
         Metric sort = ctx.queryParam("sort") == null ? Metric.CIVILIAN_FATALITIES : Metric.fromApiName(ctx.queryParam("sort"))
                 .orElseThrow(() -> new BadRequestResponse("sort must be one of events, fatalities, violentEvents, civilianEvents, "
-                        + "civilianFatalities; was '" + ctx.queryParam("sort") + "'", Map.of("parameter", "sort")));
+                        + "civilianFatalities, reports, verifiedReports; was '" + ctx.queryParam("sort") + "'", Map.of("parameter", "sort")));
         String order = ctx.queryParamAsClass("order", String.class).getOrDefault("desc").toLowerCase(Locale.ROOT);
         if (!order.equals("desc") && !order.equals("asc")) {
             throw new BadRequestResponse("order must be asc or desc", Map.of("parameter", "order"));
@@ -89,17 +96,16 @@ public final class SnapshotHandler implements Handler {
     private static List<Row> rank(StatsQuery query, Iterable<Region> regions, LocalDate date, int window, Metric sort, boolean ascending, int limit) {
         List<Row> rows = new ArrayList<>();
         for (Region region : regions) {
-            StatsQuery.Point p = query.series(region, date, date, window).get(0);
-            rows.add(new Row(0, region.id(), region.country(), region.admin1(), region.known(), region.population(), p.events(),
-                    p.fatalities(), p.violentEvents(), p.civilianEvents(), p.civilianFatalities(), p.perDay(), p.per100k()));
+            Totals t = query.window(region.id(), date, window);
+            rows.add(new Row(0, region.id(), region.country(), region.admin1(), region.known(), region.population(), t.events(),
+                    t.fatalities(), t.violentEvents(), t.civilianEvents(), t.civilianFatalities(), t.reports(), t.verifiedReports(),
+                    Figures.rates(t, window), region.population() == null ? null : Figures.rates(t, region.population() / 100_000d)));
         }
         Comparator<Row> byMetric = Comparator.comparingLong(r -> value(r, sort));
         rows.sort((ascending ? byMetric : byMetric.reversed()).thenComparing(Row::id));
         List<Row> ranked = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-            Row r = rows.get(i);
-            ranked.add(new Row(i + 1, r.id(), r.country(), r.admin1(), r.known(), r.population(), r.events(), r.fatalities(),
-                    r.violentEvents(), r.civilianEvents(), r.civilianFatalities(), r.perDay(), r.per100k()));
+            ranked.add(rows.get(i).ranked(i + 1));
         }
         return ranked;
     }
@@ -111,6 +117,8 @@ public final class SnapshotHandler implements Handler {
             case VIOLENT_EVENTS -> row.violentEvents();
             case CIVILIAN_EVENTS -> row.civilianEvents();
             case CIVILIAN_FATALITIES -> row.civilianFatalities();
+            case REPORTS -> row.reports();
+            case VERIFIED_REPORTS -> row.verifiedReports();
         };
     }
 

@@ -12,7 +12,9 @@ final class StatsCsv {
     static String write(Region region, int window, List<StatsQuery.Point> series) {
         StringBuilder csv = new StringBuilder("region_id,country,admin1,window,date,events,fatalities,violentEvents,"
                 + "civilianEvents,civilianFatalities,fatalitiesPerDay,civilianFatalitiesPerDay,fatalitiesPer100k,"
-                + "civilianFatalitiesPer100k\n");
+                + "civilianFatalitiesPer100k,reports,verifiedReports,fatalitiesBaselineMean,fatalitiesBaselineSpread,"
+                + "civilianFatalitiesBaselineMean,civilianFatalitiesBaselineSpread,civilianFatalities30dHigh1y,"
+                + "civilianFatalities30dHigh3y\n");
         for (StatsQuery.Point p : series) {
             csv.append(quote(region.id())).append(',').append(quote(region.country())).append(',')
                     .append(quote(region.admin1())).append(',').append(window).append(',').append(p.date()).append(',')
@@ -20,7 +22,13 @@ final class StatsCsv {
                     .append(p.civilianEvents()).append(',').append(p.civilianFatalities()).append(',')
                     .append(p.perDay().fatalities()).append(',').append(p.perDay().civilianFatalities()).append(',')
                     .append(p.per100k() == null ? "" : p.per100k().fatalities()).append(',')
-                    .append(p.per100k() == null ? "" : p.per100k().civilianFatalities()).append('\n');
+                    .append(p.per100k() == null ? "" : p.per100k().civilianFatalities()).append(',')
+                    .append(p.reports()).append(',').append(p.verifiedReports()).append(',')
+                    .append(p.baseline().mean().fatalities()).append(',').append(p.baseline().spread().fatalities()).append(',')
+                    .append(p.baseline().mean().civilianFatalities()).append(',')
+                    .append(p.baseline().spread().civilianFatalities()).append(',')
+                    .append(p.highs().year().civilianFatalities()).append(',')
+                    .append(p.highs().threeYears().civilianFatalities()).append('\n');
         }
         return csv.toString();
     }

@@ -12,38 +12,30 @@ import org.tabale.streams.topology.SeenRegion;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.tabale.model.Metric;
+import org.tabale.model.Baseline;
+import org.tabale.model.Figures;
+import org.tabale.model.Highs;
 import org.tabale.model.Region;
 import org.tabale.model.RegionDay;
 import org.tabale.model.Totals;
 import org.tabale.streams.topology.DayTotals;
-import org.tabale.streams.window.WindowSums;
+import org.tabale.streams.window.RegionHistory;
 
 /**
  * Windowed series for one region, computed from the {@code region-day-totals} store: one range
- * read of the days needed, then running sums. Rates per day and per 100,000 inhabitants (the
+ * read of the days needed (the baselines and highs look {@value RegionHistory#LOOKBACK_DAYS} days
+ * back), then prefix sums. Rates per day and per 100,000 inhabitants (the
  * latter only where the gazetteer knows the population).
  */
 public final class StatsQuery {
 
-    /** One window's figures. {@code per100k} is null when the population is unknown. */
+    /**
+     * One window's figures, with its rates ({@code per100k} null when the population is unknown),
+     * its baseline and the highs of the 30-day sum before it.
+     */
     public record Point(LocalDate date, long events, long fatalities, long violentEvents, long civilianEvents,
-                        long civilianFatalities, Rates perDay, Rates per100k) {
-    }
-
-    /** A rate for each metric. */
-    public record Rates(double events, double fatalities, double violentEvents, double civilianEvents,
-                        double civilianFatalities) {
-
-        static Rates of(Totals totals, double divisor) {
-            return new Rates(round(totals.get(Metric.EVENTS) / divisor), round(totals.get(Metric.FATALITIES) / divisor),
-                    round(totals.get(Metric.VIOLENT_EVENTS) / divisor), round(totals.get(Metric.CIVILIAN_EVENTS) / divisor),
-                    round(totals.get(Metric.CIVILIAN_FATALITIES) / divisor));
-        }
-
-        private static double round(double value) {
-            return Math.round(value * 10_000d) / 10_000d;
-        }
+                        long civilianFatalities, long reports, long verifiedReports, Figures perDay, Figures per100k,
+                        Baseline baseline, Highs highs) {
     }
 
     private final DayTotalsSource source;
@@ -68,15 +60,22 @@ public final class StatsQuery {
     }
 
     public List<Point> series(Region region, LocalDate from, LocalDate to, int window) {
-        NavigableMap<LocalDate, Totals> days = source.days(region.id(), WindowSums.firstDayNeeded(from, window), to);
+        RegionHistory history = RegionHistory.of(source.days(region.id(), RegionHistory.firstDayNeeded(from), to), from, to);
         List<Point> points = new ArrayList<>();
-        for (WindowSums.Point p : WindowSums.series(days, from, to, window)) {
-            Totals t = p.totals();
-            points.add(new Point(p.end(), t.events(), t.fatalities(), t.violentEvents(), t.civilianEvents(),
-                    t.civilianFatalities(), Rates.of(t, window),
-                    region.population() == null ? null : Rates.of(t, region.population() / 100_000d)));
+        for (LocalDate end = from; !end.isAfter(to); end = end.plusDays(1)) {
+            Totals t = history.window(end, window);
+            points.add(new Point(end, t.events(), t.fatalities(), t.violentEvents(), t.civilianEvents(),
+                    t.civilianFatalities(), t.reports(), t.verifiedReports(), Figures.rates(t, window),
+                    region.population() == null ? null : Figures.rates(t, region.population() / 100_000d),
+                    history.baseline(end, window), history.highs(end)));
         }
         return points;
+    }
+
+    /** The totals of one window, without rates nor baselines: one read of the window's days (rankings). */
+    public Totals window(String regionId, LocalDate end, int window) {
+        LocalDate first = end.minusDays(window - 1L);
+        return RegionHistory.of(source.days(regionId, first, end), end, end, window - 1).window(end, window);
     }
 
     /** Whether any day of the region has figures (regions outside the gazetteer exist only through data). */

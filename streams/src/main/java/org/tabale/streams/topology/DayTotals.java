@@ -1,12 +1,11 @@
 package org.tabale.streams.topology;
 
 import java.util.Objects;
-import org.tabale.model.ConflictEvent;
 import org.tabale.model.Totals;
 
 /**
  * Value of the {@code region-day-totals} store (key {@code regionId@day}): the figures of one
- * region on one day, over the latest version of every live event dated that day.
+ * region on one day, over the latest version of every live event and report dated that day.
  */
 public record DayTotals(String regionId, String country, String admin1, Totals totals) {
 
@@ -17,12 +16,14 @@ public record DayTotals(String regionId, String country, String admin1, Totals t
     }
 
     /** The adder of the (region, day) aggregation. */
-    public DayTotals add(ConflictEvent event) {
-        return new DayTotals(event.regionId(), event.country(), event.admin1(), totals.plus(Totals.of(event)));
+    public DayTotals add(Standing.Contribution contribution) {
+        return new DayTotals(contribution.regionId(), contribution.country(), contribution.admin1(),
+                totals.plus(contribution.totals()));
     }
 
     /** The subtractor: a revised or deleted version leaves its old day. */
-    public DayTotals subtract(ConflictEvent event) {
-        return new DayTotals(event.regionId(), event.country(), event.admin1(), totals.minus(Totals.of(event)));
+    public DayTotals subtract(Standing.Contribution contribution) {
+        return new DayTotals(contribution.regionId(), contribution.country(), contribution.admin1(),
+                totals.minus(contribution.totals()));
     }
 }

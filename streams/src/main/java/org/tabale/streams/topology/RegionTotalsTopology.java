@@ -20,14 +20,19 @@ import org.tabale.model.RegionDay;
 import org.tabale.model.Topics;
 
 /**
- * Events as a table → totals per (region, day) with add and subtract → windows → region stats.
+ * Events as a table → totals per (region, day) with add and subtract → windows and baselines →
+ * region stats.
  *
- * <p>In: {@code tabale.events.v1} (key event id, value {@link ConflictEvent}) and
- * {@code tabale.deletions.v1} (key event id, value {@link org.tabale.model.EventDeletion}). Out:
- * {@code tabale.region-stats.v1} (key {@code regionId@date}). Stores: {@link #EVENTS_STORE}
- * (the standing version per event id: the newest event or deletion) and {@link #DAY_TOTALS_STORE} (key {@code regionId@day}), which
- * the query layer reads. A revision subtracts the old version from its day and adds the new one;
- * a deletion subtracts it; an event of any age updates its day: there is no grace period and nothing is dropped as late.
+ * <p>In: {@code tabale.events.v1} (key event id, value {@link ConflictEvent}),
+ * {@code tabale.deletions.v1} (key event id, value {@link org.tabale.model.EventDeletion}),
+ * {@code tabale.reports.v1} and {@code tabale.report-verifications.v1} (key report id). Out:
+ * {@code tabale.region-stats.v1} (key {@code regionId@date}). Stores: {@link #EVENTS_STORE} (what
+ * stands per id: the newest event or deletion, or a report with its latest verification),
+ * {@link #DAY_TOTALS_STORE} (key {@code regionId@day}), which the query layer reads,
+ * {@link #REGIONS_STORE}, and {@link #PENDING_STORE} and {@link #DIRTY_STORE}, the window ends
+ * waiting to be emitted. A revision subtracts the old version from its day and adds the new one; a
+ * deletion subtracts it; an event of any age updates its day: there is no grace period and nothing
+ * is dropped as late.
  */
 public final class RegionTotalsTopology {
 
@@ -35,6 +40,10 @@ public final class RegionTotalsTopology {
     public static final String DAY_TOTALS_STORE = "region-day-totals";
     /** Every region id that has figures, with the names the data gave it (regions outside the gazetteer included). */
     public static final String REGIONS_STORE = "regions-seen";
+    /** Window ends whose figures changed and are not emitted yet (key {@code regionId@date}). */
+    public static final String PENDING_STORE = "stats-pending";
+    /** Per region, the earliest pending window end (key region id). */
+    public static final String DIRTY_STORE = "stats-dirty";
 
     private RegionTotalsTopology() {
     }
@@ -43,39 +52,57 @@ public final class RegionTotalsTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS_STORE),
                 Serdes.String(), new JsonSerde<>(SeenRegion.class)));
-        JsonSerde<ConflictEvent> eventSerde = new JsonSerde<>(ConflictEvent.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE),
+                Serdes.String(), Serdes.String()));
         JsonSerde<DayTotals> daySerde = new JsonSerde<>(DayTotals.class);
+        JsonSerde<Standing> standingSerde = new JsonSerde<>(Standing.class);
+        JsonSerde<Standing.Contribution> contributionSerde = new JsonSerde<>(Standing.Contribution.class);
 
-        JsonSerde<EventVersion> versionSerde = new JsonSerde<>(EventVersion.class);
-
-        KStream<String, EventVersion> events = builder
-                .stream(Topics.EVENTS.name(), Consumed.with(Serdes.String(), eventSerde).withName("events-source"))
+        KStream<String, Standing> events = builder
+                .stream(Topics.EVENTS.name(), Consumed.with(Serdes.String(), Topics.EVENTS.valueSerde()).withName("events-source"))
                 .filter((id, event) -> event != null, Named.as("events-present"))
-                .mapValues(EventVersion::of, Named.as("events-as-versions"));
-        KStream<String, EventVersion> deletions = builder
+                .mapValues(Standing::of, Named.as("events-as-versions"));
+        KStream<String, Standing> deletions = builder
                 .stream(Topics.DELETIONS.name(), Consumed.with(Serdes.String(), Topics.DELETIONS.valueSerde())
                         .withName("deletions-source"))
                 .filter((id, deletion) -> deletion != null, Named.as("deletions-present"))
-                .mapValues(EventVersion::of, Named.as("deletions-as-versions"));
+                .mapValues(Standing::of, Named.as("deletions-as-versions"));
+        KStream<String, Standing> reports = builder
+                .stream(Topics.REPORTS.name(), Consumed.with(Serdes.String(), Topics.REPORTS.valueSerde())
+                        .withName("reports-source"))
+                .filter((id, report) -> report != null, Named.as("reports-present"))
+                .mapValues(Standing::of, Named.as("reports-as-versions"));
+        KStream<String, Standing> verifications = builder
+                .stream(Topics.REPORT_VERIFICATIONS.name(), Consumed.with(Serdes.String(),
+                        Topics.REPORT_VERIFICATIONS.valueSerde()).withName("verifications-source"))
+                .filter((id, verification) -> verification != null, Named.as("verifications-present"))
+                .mapValues(Standing::of, Named.as("verifications-as-versions"));
 
-        KTable<String, ConflictEvent> live = events.merge(deletions, Named.as("versions"))
-                .groupByKey(Grouped.<String, EventVersion>as("versions-by-id").withKeySerde(Serdes.String()).withValueSerde(versionSerde))
-                .reduce(Versions::newer, Named.as("newest-version"),
-                        Materialized.<String, EventVersion, KeyValueStore<Bytes, byte[]>>as(EVENTS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(versionSerde))
-                .filter((id, version) -> version.live(), Named.as("live-versions"))
-                .mapValues(EventVersion::event, Named.as("live-events"));
+        KTable<String, Standing.Contribution> live = events
+                .merge(deletions, Named.as("event-versions"))
+                .merge(reports, Named.as("event-and-report-versions"))
+                .merge(verifications, Named.as("versions"))
+                .groupByKey(Grouped.<String, Standing>as("versions-by-id").withKeySerde(Serdes.String()).withValueSerde(standingSerde))
+                .reduce(Standing::newer, Named.as("newest-version"),
+                        Materialized.<String, Standing, KeyValueStore<Bytes, byte[]>>as(EVENTS_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(standingSerde))
+                .filter((id, standing) -> standing.live(), Named.as("live-versions"))
+                .mapValues(Standing::contribution, Named.as("contributions"));
 
-        live.groupBy((id, event) -> KeyValue.pair(RegionDay.key(event.regionId(), event.eventDate()), event),
-                        Grouped.<String, ConflictEvent>as("events-by-region-day").withKeySerde(Serdes.String()).withValueSerde(eventSerde))
+        live.groupBy((id, contribution) -> KeyValue.pair(RegionDay.key(contribution.regionId(), contribution.day()), contribution),
+                        Grouped.<String, Standing.Contribution>as("contributions-by-region-day")
+                                .withKeySerde(Serdes.String()).withValueSerde(contributionSerde))
                 .aggregate(() -> DayTotals.EMPTY,
-                        (key, event, day) -> day.add(event),
-                        (key, event, day) -> day.subtract(event),
+                        (key, contribution, day) -> day.add(contribution),
+                        (key, contribution, day) -> day.subtract(contribution),
                         Named.as("day-totals"),
                         Materialized.<String, DayTotals, KeyValueStore<Bytes, byte[]>>as(DAY_TOTALS_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(daySerde))
                 .toStream(Named.as("day-totals-changes"))
-                .process(() -> new RegionStatsEmitter(settings), Named.as("emit-region-stats"), DAY_TOTALS_STORE, REGIONS_STORE)
+                .process(() -> new RegionStatsEmitter(settings), Named.as("emit-region-stats"),
+                        DAY_TOTALS_STORE, REGIONS_STORE, PENDING_STORE, DIRTY_STORE)
                 .to(Topics.REGION_STATS.name(), Produced.with(Topics.REGION_STATS.keySerde(), Topics.REGION_STATS.valueSerde())
                         .withName("region-stats-sink"));
         return builder.build();

@@ -1,25 +1,25 @@
 package org.tabale.streams.topology;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What the topology needs to know: the windows (days) emitted to {@code tabale.region-stats.v1}.
- * The query layer serves any window of {@link #SERVED_WINDOWS} from the daily totals.
+ * What the topology needs to know: how often the changed region stats are emitted
+ * ({@code emitInterval}, wall-clock). Changes between two emissions are coalesced: a region and
+ * date changed by a thousand events in that time is emitted once.
  */
-public record StatsSettings(List<Integer> emittedWindows) {
+public record StatsSettings(Duration emitInterval) {
 
+    /** The windows (days) served by the query layer and carried by every region-stats record. */
     public static final List<Integer> SERVED_WINDOWS = List.of(7, 30, 90, 365);
 
-    public static final StatsSettings DEFAULT = new StatsSettings(List.of(7));
+    public static final StatsSettings DEFAULT = new StatsSettings(Duration.ofSeconds(1));
 
     public StatsSettings {
-        emittedWindows = List.copyOf(emittedWindows);
-        if (emittedWindows.isEmpty() || !SERVED_WINDOWS.containsAll(emittedWindows)) {
-            throw new IllegalArgumentException("emitted windows must be among " + SERVED_WINDOWS + ": " + emittedWindows);
+        Objects.requireNonNull(emitInterval, "emitInterval");
+        if (emitInterval.isNegative() || emitInterval.isZero()) {
+            throw new IllegalArgumentException("emit interval must be positive: " + emitInterval);
         }
-    }
-
-    public int longestWindow() {
-        return emittedWindows.stream().mapToInt(Integer::intValue).max().orElseThrow();
     }
 }

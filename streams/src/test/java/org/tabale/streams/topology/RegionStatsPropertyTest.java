@@ -1,6 +1,7 @@
 package org.tabale.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -21,23 +23,30 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.tabale.model.ConflictEvent;
 import org.tabale.model.EventDeletion;
 import org.tabale.model.EventType;
+import org.tabale.model.Metric;
 import org.tabale.model.Region;
+import org.tabale.model.RegionStats;
+import org.tabale.model.Totals;
 import org.tabale.model.Topics;
 import org.tabale.streams.query.StatsQuery;
+import org.tabale.streams.window.Naive;
 
 /**
  * The correctness contract as a property: whatever the arrival order, duplicates, older or
- * newer versions and deletions, the served windows equal a from-scratch recomputation over the newest version
- * of every event, for every region, date and window.
+ * newer versions and deletions, the served windows and baselines, and the emitted region stats, equal a
+ * from-scratch recomputation over the newest version of every event, for every region, date and window.
  */
 class RegionStatsPropertyTest {
 
     private static final LocalDate START = LocalDate.of(2019, 1, 1);
+    /** Late enough that every window end of the data (up to a year after its last day) is emitted. */
+    private static final Instant NOW = Instant.parse("2021-01-01T00:00:00Z");
     private static final List<String> REGIONS = List.of("MLI.Mopti", "MLI.Gao", "MLI.Kidal");
 
     /** One version of one event, or its deletion: the id's newest timestamp wins, a deletion on a tie. */
@@ -69,12 +78,13 @@ class RegionStatsPropertyTest {
         withRepeats.addAll(arrivals.subList(0, arrivals.size() / 3)); // re-sends and monadic repeats
         Collections.shuffle(withRepeats, new Random(shuffleSeed));
 
-        try (TopologyTestDriver driver = RegionTotalsTopologyTest.driver(
-                RegionTotalsTopology.build(StatsSettings.DEFAULT), Instant.parse("2020-01-01T00:00:00Z"))) {
+        try (TopologyTestDriver driver = RegionTotalsTopologyTest.driver(RegionTotalsTopology.build(StatsSettings.DEFAULT), NOW)) {
             TestInputTopic<String, ConflictEvent> input = driver.createInputTopic(Topics.EVENTS.name(),
                     Serdes.String().serializer(), Topics.EVENTS.valueSerde().serializer());
             TestInputTopic<String, EventDeletion> deletions = driver.createInputTopic(Topics.DELETIONS.name(),
                     Serdes.String().serializer(), Topics.DELETIONS.valueSerde().serializer());
+            TestOutputTopic<String, RegionStats> output = driver.createOutputTopic(Topics.REGION_STATS.name(),
+                    Serdes.String().deserializer(), Topics.REGION_STATS.valueSerde().deserializer());
             for (Version v : withRepeats) {
                 if (v.deletion()) {
                     deletions.pipeInput("MLI" + v.id(), new EventDeletion("MLI" + v.id(), v.timestamp()));
@@ -82,19 +92,42 @@ class RegionStatsPropertyTest {
                     input.pipeInput("MLI" + v.id(), v.event());
                 }
             }
+            driver.advanceWallClockTime(StatsSettings.DEFAULT.emitInterval());
+            Map<String, RegionStats> emitted = output.readKeyValuesToMap();
             KeyValueStore<String, DayTotals> store = driver.getKeyValueStore(RegionTotalsTopology.DAY_TOTALS_STORE);
             StatsQuery query = new StatsQuery(() -> store);
 
             for (String regionId : REGIONS) {
+                Naive naive = new Naive(recompute(arrivals, regionId));
                 Region region = new Region(regionId, "MLI", "Mali", regionId.substring(4), null, null, null, List.of(), true);
                 for (int window : StatsSettings.SERVED_WINDOWS) {
                     List<StatsQuery.Point> served = query.series(region, START, START.plusDays(70), window);
                     assertThat(served).hasSize(71);
                     for (StatsQuery.Point point : served) {
-                        assertThat(new long[] {point.events(), point.fatalities(), point.violentEvents(),
-                                point.civilianEvents(), point.civilianFatalities()})
-                                .as("%s window %d ending %s", regionId, window, point.date())
-                                .containsExactly(recompute(arrivals, regionId, point.date(), window));
+                        assertThat(new Totals(point.events(), point.fatalities(), point.violentEvents(), point.civilianEvents(),
+                                point.civilianFatalities())).as("%s window %d ending %s", regionId, window, point.date())
+                                .isEqualTo(naive.window(point.date(), window));
+                        assertThat(point.baseline().mean().fatalities()).as("%s baseline %d at %s", regionId, window, point.date())
+                                .isCloseTo(naive.baseline(point.date(), window, Metric.FATALITIES)[0], within(1e-4));
+                    }
+                }
+                // Window sums change only on emitted dates: the latest record on or before any date gives its figures.
+                RegionStats latest = null;
+                for (LocalDate date = START.minusDays(1); date.isBefore(START.plusDays(61 + 366)); date = date.plusDays(1)) {
+                    RegionStats record = emitted.get(regionId + "@" + date);
+                    latest = record != null ? record : latest;
+                    for (int window : StatsSettings.SERVED_WINDOWS) {
+                        assertThat(latest == null ? Totals.ZERO : latest.windows().get(window))
+                                .as("%s window %d ending %s, from the record of %s", regionId, window, date,
+                                        latest == null ? null : latest.date())
+                                .isEqualTo(naive.window(date, window));
+                    }
+                    if (record != null) {
+                        for (Metric metric : Metric.values()) {
+                            assertThat(record.highs().year().get(metric)).isEqualTo(naive.high(date, 365, metric));
+                            assertThat(record.baselines().get(30).spread().get(metric))
+                                    .isCloseTo(naive.baseline(date, 30, metric)[1], within(1e-4));
+                        }
                     }
                 }
             }
@@ -111,30 +144,23 @@ class RegionStatsPropertyTest {
         return versions.stream().filter(v -> v.deletion() || first.get(v.id() + "/" + v.timestamp()) == v).toList();
     }
 
-    /** The plain recomputation: newest version per id, then sums over the window's days. */
-    private static long[] recompute(List<Version> versions, String regionId, LocalDate end, int window) {
+    /** The plain recomputation: the newest version per id, then each live event's figures on its day. */
+    private static Function<LocalDate, Totals> recompute(List<Version> versions, String regionId) {
         Map<Integer, Version> newest = new HashMap<>();
         for (Version v : versions) {
             newest.merge(v.id(), v, (a, b) -> b.timestamp() > a.timestamp() || (b.timestamp() == a.timestamp() && b.deletion()) ? b : a);
         }
-        long[] sums = new long[5];
+        Map<LocalDate, Totals> days = new HashMap<>();
         for (Version v : newest.values()) {
-            if (v.deletion()) {
-                continue;
-            }
-            LocalDate day = START.plusDays(v.day());
-            if (!REGIONS.get(v.region()).equals(regionId) || day.isAfter(end) || !day.isAfter(end.minusDays(window))) {
+            if (v.deletion() || !REGIONS.get(v.region()).equals(regionId)) {
                 continue;
             }
             boolean violent = v.type() == EventType.BATTLES || v.type() == EventType.EXPLOSIONS_REMOTE_VIOLENCE
                     || v.type() == EventType.VIOLENCE_AGAINST_CIVILIANS;
             boolean civilian = v.civilians() != null ? v.civilians() : v.type() == EventType.VIOLENCE_AGAINST_CIVILIANS;
-            sums[0] += 1;
-            sums[1] += v.fatalities();
-            sums[2] += violent ? 1 : 0;
-            sums[3] += civilian ? 1 : 0;
-            sums[4] += civilian ? v.fatalities() : 0;
+            days.merge(START.plusDays(v.day()), new Totals(1, v.fatalities(), violent ? 1 : 0, civilian ? 1 : 0,
+                    civilian ? v.fatalities() : 0), Totals::plus);
         }
-        return sums;
+        return day -> days.getOrDefault(day, Totals.ZERO);
     }
 }

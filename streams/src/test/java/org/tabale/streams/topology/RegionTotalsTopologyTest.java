@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -82,13 +83,16 @@ class RegionTotalsTopologyTest {
     void shouldNameEveryStoreProcessorAndInternalTopic() {
         String description = RegionTotalsTopology.build(StatsSettings.DEFAULT).describe().toString();
 
-        assertThat(description).contains("events-source", "deletions-source", "versions",
-                "newest-version", "live-versions", "live-events", "events-by-region-day", "day-totals",
+        assertThat(description).contains("events-source", "deletions-source", "reports-source", "verifications-source",
+                "versions", "newest-version", "live-versions", "contributions", "contributions-by-region-day", "day-totals",
                 "emit-region-stats", "region-stats-sink", "stores: [" + RegionTotalsTopology.EVENTS_STORE + "]",
                 "stores: [" + RegionTotalsTopology.DAY_TOTALS_STORE + "]",
-                "emit-region-stats (stores: [" + RegionTotalsTopology.REGIONS_STORE + ", " + RegionTotalsTopology.DAY_TOTALS_STORE + "]", "topics: [" + Topics.EVENTS.name() + "]",
-                "topics: [" + Topics.DELETIONS.name() + "]",
-                "topic: " + Topics.REGION_STATS.name(), "events-by-region-day-repartition");
+                "topics: [" + Topics.EVENTS.name() + "]", "topics: [" + Topics.DELETIONS.name() + "]",
+                "topics: [" + Topics.REPORTS.name() + "]", "topics: [" + Topics.REPORT_VERIFICATIONS.name() + "]",
+                "topic: " + Topics.REGION_STATS.name(), "contributions-by-region-day-repartition");
+        assertThat(description).containsPattern("emit-region-stats \\(stores: \\[[^]]*" + RegionTotalsTopology.PENDING_STORE)
+                .containsPattern("emit-region-stats \\(stores: \\[[^]]*" + RegionTotalsTopology.DIRTY_STORE)
+                .containsPattern("emit-region-stats \\(stores: \\[[^]]*" + RegionTotalsTopology.REGIONS_STORE);
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-");
     }
 
@@ -114,13 +118,12 @@ class RegionTotalsTopologyTest {
     void shouldRemoveADeletedEventFromItsDayAndWindows() {
         send(attack("MLI1", MOPTI, DAY, 5, 100));
         send(attack("MLI2", MOPTI, DAY, 3, 100));
-        stats.readValuesToList();
+        emitted();
 
         delete("MLI1", 300);
 
         assertThat(day(DAY)).isEqualTo(new Totals(1, 3, 1, 1, 3));
-        assertThat(stats.readKeyValuesToMap().get(MOPTI + "@" + DAY.plusDays(6)).windows().get(7))
-                .isEqualTo(new Totals(1, 3, 1, 1, 3));
+        assertThat(emitted().get(MOPTI + "@" + DAY).windows().get(7)).isEqualTo(new Totals(1, 3, 1, 1, 3));
     }
 
     @Test
@@ -177,41 +180,115 @@ class RegionTotalsTopologyTest {
         assertThat(day(DAY)).isEqualTo(new Totals(4, 9, 3, 2, 5));
     }
 
+    /** Advances the wall clock past one emission interval and reads what was emitted, by key. */
+    private Map<String, RegionStats> emitted() {
+        driver.advanceWallClockTime(StatsSettings.DEFAULT.emitInterval());
+        return stats.readKeyValuesToMap();
+    }
+
     @Test
-    void shouldEmitEverySevenDayWindowContainingAChangedDay() {
+    void shouldEmitTheDatesWhereADayEntersOrLeavesAWindow() {
         send(attack("MLI1", MOPTI, DAY, 5, 100));
 
-        Map<String, RegionStats> emitted = stats.readKeyValuesToMap();
-        assertThat(emitted).hasSize(7);
-        for (int i = 0; i < 7; i++) {
-            LocalDate end = DAY.plusDays(i);
-            assertThat(emitted.get(MOPTI + "@" + end))
-                    .isEqualTo(new RegionStats(MOPTI, "Mali", "Mopti", end, Map.of(7, new Totals(1, 5, 1, 1, 5))));
-        }
+        Map<String, RegionStats> emitted = emitted();
+
+        // DAY + 365 is after today (NOW): it waits for its day.
+        assertThat(emitted.keySet()).containsExactlyInAnyOrder(MOPTI + "@" + DAY, MOPTI + "@" + DAY.plusDays(7),
+                MOPTI + "@" + DAY.plusDays(30), MOPTI + "@" + DAY.plusDays(90));
+        Totals one = new Totals(1, 5, 1, 1, 5);
+        assertThat(emitted.get(MOPTI + "@" + DAY).windows()).isEqualTo(Map.of(7, one, 30, one, 90, one, 365, one));
+        assertThat(emitted.get(MOPTI + "@" + DAY.plusDays(7)).windows())
+                .isEqualTo(Map.of(7, Totals.ZERO, 30, one, 90, one, 365, one));
+        assertThat(emitted.get(MOPTI + "@" + DAY.plusDays(90)).windows())
+                .isEqualTo(Map.of(7, Totals.ZERO, 30, Totals.ZERO, 90, Totals.ZERO, 365, one));
+        RegionStats atDay = emitted.get(MOPTI + "@" + DAY);
+        assertThat(atDay.country()).isEqualTo("Mali");
+        assertThat(atDay.admin1()).isEqualTo("Mopti");
+        assertThat(atDay.baselines()).containsOnlyKeys(7, 30, 90, 365);
+        assertThat(atDay.baselines().get(7).mean().fatalities()).isZero();
+        assertThat(atDay.highs().year()).isEqualTo(Totals.ZERO);
+        // A year after, the 30-day window holding the event is the one-year high.
+        assertThat(emitted.get(MOPTI + "@" + DAY.plusDays(90)).highs().year().fatalities()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldEmitAWindowEndAfterTodayOnItsDay() {
+        send(attack("MLI1", MOPTI, DAY, 5, 100));
+        emitted();
+
+        driver.advanceWallClockTime(java.time.Duration.between(NOW, DAY.plusDays(365).atStartOfDay(java.time.ZoneOffset.UTC)));
+
+        Map<String, RegionStats> later = stats.readKeyValuesToMap();
+        assertThat(later.keySet()).containsExactly(MOPTI + "@" + DAY.plusDays(365));
+        assertThat(later.values().iterator().next().windows().get(365)).isEqualTo(Totals.ZERO);
+    }
+
+    @Test
+    void shouldEmitEachChangedDateOnceHoweverManyEventsChangedIt() {
+        send(attack("MLI1", MOPTI, DAY, 5, 100));
+        send(attack("MLI2", MOPTI, DAY, 3, 100));
+        send(attack("MLI1", MOPTI, DAY, 6, 200));
+
+        driver.advanceWallClockTime(StatsSettings.DEFAULT.emitInterval());
+        List<KeyValue<String, RegionStats>> records = stats.readKeyValuesToList();
+
+        assertThat(records).extracting(r -> r.key).doesNotHaveDuplicates().hasSize(4);
+        assertThat(records.get(0).value.windows().get(7)).isEqualTo(new Totals(2, 9, 2, 2, 9));
+        assertThat(emitted()).isEmpty();
     }
 
     @Test
     void shouldUpdateTheDayAndWindowsOfAnEventAYearOlderThanEverythingElse() {
         send(attack("MLI1", MOPTI, DAY, 5, 100));
-        stats.readKeyValuesToList();
-        LocalDate yearBefore = DAY.minusYears(1);
+        emitted();
+        LocalDate yearBefore = DAY.minusDays(365);
 
         send(attack("MLI0", MOPTI, yearBefore, 7, 100));
 
         assertThat(day(yearBefore)).isEqualTo(new Totals(1, 7, 1, 1, 7));
-        List<RegionStats> late = stats.readValuesToList();
-        assertThat(late).extracting(RegionStats::date).containsExactly(
-                yearBefore, yearBefore.plusDays(1), yearBefore.plusDays(2), yearBefore.plusDays(3),
-                yearBefore.plusDays(4), yearBefore.plusDays(5), yearBefore.plusDays(6));
-        assertThat(late).allSatisfy(s -> assertThat(s.windows().get(7).fatalities()).isEqualTo(7));
+        Map<String, RegionStats> late = emitted();
+        assertThat(late.keySet()).containsExactlyInAnyOrder(MOPTI + "@" + yearBefore, MOPTI + "@" + yearBefore.plusDays(7),
+                MOPTI + "@" + yearBefore.plusDays(30), MOPTI + "@" + yearBefore.plusDays(90), MOPTI + "@" + DAY);
+        assertThat(late.get(MOPTI + "@" + yearBefore).windows().get(7).fatalities()).isEqualTo(7);
+        // The old event has just left the 365-day window ending at DAY, and now counts in its baseline and highs.
+        RegionStats atDay = late.get(MOPTI + "@" + DAY);
+        assertThat(atDay.windows().get(365).fatalities()).isEqualTo(5);
+        assertThat(atDay.highs().year().fatalities()).isEqualTo(7);
+        assertThat(atDay.baselines().get(30).mean().fatalities()).isGreaterThan(0);
     }
 
     @Test
-    void shouldNotEmitWindowsEndingAfterToday() {
-        LocalDate today = LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC);
-        send(attack("MLI1", MOPTI, today.minusDays(2), 5, 100));
+    void shouldCountCommunityReportsApartAndFollowTheirVerification() {
+        TestInputTopic<String, org.tabale.model.CommunityReport> reports = driver.createInputTopic(Topics.REPORTS.name(),
+                Serdes.String().serializer(), Topics.REPORTS.valueSerde().serializer());
+        TestInputTopic<String, org.tabale.model.ReportVerification> verifications = driver.createInputTopic(
+                Topics.REPORT_VERIFICATIONS.name(), Serdes.String().serializer(), Topics.REPORT_VERIFICATIONS.valueSerde().serializer());
+        org.tabale.model.CommunityReport report = Events.report("rpt-" + "a".repeat(32), MOPTI, DAY);
+        send(attack("MLI1", MOPTI, DAY, 5, 100));
 
-        assertThat(stats.readValuesToList()).extracting(RegionStats::date)
-                .containsExactly(today.minusDays(2), today.minusDays(1), today);
+        reports.pipeInput(report.id(), report);
+        assertThat(day(DAY)).isEqualTo(new Totals(1, 5, 1, 1, 5, 1, 0));
+
+        verifications.pipeInput(report.id(), Events.verification(report.id(), org.tabale.model.VerificationState.VERIFIED, 1));
+        assertThat(day(DAY)).isEqualTo(new Totals(1, 5, 1, 1, 5, 1, 1));
+
+        verifications.pipeInput(report.id(), Events.verification(report.id(), org.tabale.model.VerificationState.REJECTED, 2));
+        assertThat(day(DAY)).isEqualTo(new Totals(1, 5, 1, 1, 5));
+        assertThat(emitted().get(MOPTI + "@" + DAY).windows().get(7)).isEqualTo(new Totals(1, 5, 1, 1, 5));
+    }
+
+    @Test
+    void shouldCountAReportWhoseVerificationCameFirst() {
+        TestInputTopic<String, org.tabale.model.CommunityReport> reports = driver.createInputTopic(Topics.REPORTS.name(),
+                Serdes.String().serializer(), Topics.REPORTS.valueSerde().serializer());
+        TestInputTopic<String, org.tabale.model.ReportVerification> verifications = driver.createInputTopic(
+                Topics.REPORT_VERIFICATIONS.name(), Serdes.String().serializer(), Topics.REPORT_VERIFICATIONS.valueSerde().serializer());
+        org.tabale.model.CommunityReport report = Events.report("rpt-" + "b".repeat(32), MOPTI, DAY);
+
+        verifications.pipeInput(report.id(), Events.verification(report.id(), org.tabale.model.VerificationState.VERIFIED, 1));
+        assertThat(day(DAY)).isEqualTo(Totals.ZERO);
+        reports.pipeInput(report.id(), report);
+
+        assertThat(day(DAY)).isEqualTo(new Totals(0, 0, 0, 0, 0, 1, 1));
     }
 }
