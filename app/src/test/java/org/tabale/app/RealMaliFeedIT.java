@@ -27,12 +27,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tabale.app.http.Tokens;
+import org.tabale.model.RegionStats;
+import org.tabale.model.Topics;
+import org.tabale.model.Totals;
+import org.tabale.streams.topology.StatsSettings;
 import org.tabale.testkit.KafkaTestCluster;
 import org.tabale.testkit.RealKafka;
 import org.tabale.testkit.SharedFeeds;
@@ -41,7 +46,8 @@ import org.tabale.testkit.SharedFeeds;
  * The real legacy Mali export (1,339 events, 2017–2019) pushed over HTTP in a shuffled order, then
  * 10% of its rows re-sent revised (other fatalities, newer timestamp) with the rest repeated, then
  * 5% of its events deleted: after each step the API agrees, for every region, date and window of
- * 7 and 30 days, with a recomputation written here from the raw file.
+ * 7 and 30 days, with a recomputation written here from the raw file; and so does what the alert
+ * service reads, {@code tabale.region-stats.v1}, for every window.
  *
  * <p>The ITs of this module share one broker and its topics: no other IT may write Mali events
  * dated from December 2016 to February 2019.
@@ -63,12 +69,14 @@ class RealMaliFeedIT {
     }
 
     private static TabaleNode node;
+    private static KafkaTestCluster cluster;
     private static Http http;
     private static List<String> header;
     private static List<CSVRecord> records;
 
     @BeforeAll
     static void start(KafkaTestCluster kafka, @TempDir Path dataDir) throws Exception {
+        cluster = kafka;
         try (Reader in = Files.newBufferedReader(SharedFeeds.file(FILE), StandardCharsets.UTF_8)) {
             records = CSVFormat.DEFAULT.builder().setHeader().get().parse(in).getRecords();
         }
@@ -130,6 +138,7 @@ class RealMaliFeedIT {
         JsonNode deleted = post("/api/v1/events/deletions", "application/json", deletions.append(']').toString());
         assertThat(deleted.path("accepted").asLong()).isEqualTo(resent.size() - remaining.size());
         assertAgrees(remaining);
+        assertRegionStatsAgree(remaining);
     }
 
     private static JsonNode post(String path, String type, String body) {
@@ -151,12 +160,7 @@ class RealMaliFeedIT {
 
     /** Waits until every region's series for windows 7 and 30 equal the recomputation over {@code live}. */
     private static void assertAgrees(List<Map<String, String>> live) {
-        Map<String, Row> newest = new HashMap<>();
-        for (Map<String, String> r : live) {
-            Row row = new Row(r.get("event_id_cnty"), "MLI." + r.get("admin1"), LocalDate.parse(r.get("event_date"), ACLED_DATE),
-                    r.get("event_type"), Integer.parseInt(r.get("fatalities")), Long.parseLong(r.get("timestamp")));
-            newest.merge(row.id(), row, (a, b) -> b.timestamp() > a.timestamp() ? b : a);
-        }
+        Map<String, Row> newest = newest(live);
         TreeSet<String> regions = new TreeSet<>();
         newest.values().forEach(r -> regions.add(r.region()));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -176,6 +180,50 @@ class RealMaliFeedIT {
                 }
             }
         });
+    }
+
+    /**
+     * What the alert service reads: on {@code tabale.region-stats.v1} (four partitions), the latest
+     * record of each region on or before any date carries that date's windows, since windows change
+     * only on the dates emitted. Checked for every region, date and window, up to a year after the last day.
+     */
+    private static void assertRegionStatsAgree(List<Map<String, String>> live) {
+        Map<String, Row> newest = newest(live);
+        TreeSet<String> regions = new TreeSet<>();
+        newest.values().forEach(r -> regions.add(r.region()));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, RegionStats> latest = new HashMap<>();
+            for (ConsumerRecord<String, RegionStats> record : cluster.readToEnd(Topics.REGION_STATS.name(),
+                    Topics.REGION_STATS.keySerde().deserializer(), Topics.REGION_STATS.valueSerde().deserializer(),
+                    Duration.ofSeconds(30))) {
+                if (record.key().startsWith("MLI.")) {
+                    latest.put(record.key(), record.value());
+                }
+            }
+            for (String region : regions) {
+                RegionStats current = null;
+                for (LocalDate end = FIRST.minusDays(1); !end.isAfter(LAST.plusDays(366)); end = end.plusDays(1)) {
+                    current = latest.getOrDefault(region + "@" + end, current);
+                    for (int window : StatsSettings.SERVED_WINDOWS) {
+                        Totals t = current == null ? Totals.ZERO : current.windows().get(window);
+                        assertThat(new long[] {t.events(), t.fatalities(), t.violentEvents(), t.civilianEvents(),
+                                t.civilianFatalities()})
+                                .as("region-stats of %s, %d days ending %s", region, window, end)
+                                .containsExactly(expected(newest.values(), region, end, window));
+                    }
+                }
+            }
+        });
+    }
+
+    private static Map<String, Row> newest(List<Map<String, String>> live) {
+        Map<String, Row> newest = new HashMap<>();
+        for (Map<String, String> r : live) {
+            Row row = new Row(r.get("event_id_cnty"), "MLI." + r.get("admin1"), LocalDate.parse(r.get("event_date"), ACLED_DATE),
+                    r.get("event_type"), Integer.parseInt(r.get("fatalities")), Long.parseLong(r.get("timestamp")));
+            newest.merge(row.id(), row, (a, b) -> b.timestamp() > a.timestamp() ? b : a);
+        }
+        return newest;
     }
 
     private static long[] expected(Iterable<Row> rows, String region, LocalDate end, int window) {

@@ -1,34 +1,29 @@
 package org.tabale.streams.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.tabale.model.ConflictEvent;
 import org.tabale.model.JsonSerde;
-import org.tabale.model.RegionDay;
 import org.tabale.model.Topics;
 
 /**
- * Events as a table → totals per (region, day) with add and subtract → windows and baselines →
- * region stats.
+ * Events as a table → deltas per (region, day), keyed by region → totals per (region, day) with add
+ * and subtract → windows and baselines → region stats.
  *
  * <p>In: {@code tabale.events.v1} (key event id, value {@link ConflictEvent}),
  * {@code tabale.deletions.v1} (key event id, value {@link org.tabale.model.EventDeletion}),
  * {@code tabale.reports.v1} and {@code tabale.report-verifications.v1} (key report id). Out:
  * {@code tabale.region-stats.v1} (key {@code regionId@date}). Stores: {@link #EVENTS_STORE} (what
  * stands per id: the newest event or deletion, or a report with its latest verification),
- * {@link #DAY_TOTALS_STORE} (key {@code regionId@day}), which the query layer reads,
+ * {@link #DAY_TOTALS_STORE} (key {@code regionId@day}; every day of a region in the task of its
+ * region), which the query layer reads,
  * {@link #REGIONS_STORE}, and {@link #PENDING_STORE} and {@link #DIRTY_STORE}, the window ends
  * waiting to be emitted. A revision subtracts the old version from its day and adds the new one; a
  * deletion subtracts it; an event of any age updates its day: there is no grace period and nothing
@@ -50,15 +45,16 @@ public final class RegionTotalsTopology {
 
     public static Topology build(StatsSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVENTS_STORE),
+                Serdes.String(), new JsonSerde<>(Standing.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAY_TOTALS_STORE),
+                Serdes.String(), new JsonSerde<>(DayTotals.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS_STORE),
                 Serdes.String(), new JsonSerde<>(SeenRegion.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE),
                 Serdes.String(), Serdes.String()));
-        JsonSerde<DayTotals> daySerde = new JsonSerde<>(DayTotals.class);
-        JsonSerde<Standing> standingSerde = new JsonSerde<>(Standing.class);
-        JsonSerde<Standing.Contribution> contributionSerde = new JsonSerde<>(Standing.Contribution.class);
 
         KStream<String, Standing> events = builder
                 .stream(Topics.EVENTS.name(), Consumed.with(Serdes.String(), Topics.EVENTS.valueSerde()).withName("events-source"))
@@ -80,27 +76,12 @@ public final class RegionTotalsTopology {
                 .filter((id, verification) -> verification != null, Named.as("verifications-present"))
                 .mapValues(Standing::of, Named.as("verifications-as-versions"));
 
-        KTable<String, Standing.Contribution> live = events
-                .merge(deletions, Named.as("event-versions"))
+        events.merge(deletions, Named.as("event-versions"))
                 .merge(reports, Named.as("event-and-report-versions"))
                 .merge(verifications, Named.as("versions"))
-                .groupByKey(Grouped.<String, Standing>as("versions-by-id").withKeySerde(Serdes.String()).withValueSerde(standingSerde))
-                .reduce(Standing::newer, Named.as("newest-version"),
-                        Materialized.<String, Standing, KeyValueStore<Bytes, byte[]>>as(EVENTS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(standingSerde))
-                .filter((id, standing) -> standing.live(), Named.as("live-versions"))
-                .mapValues(Standing::contribution, Named.as("contributions"));
-
-        live.groupBy((id, contribution) -> KeyValue.pair(RegionDay.key(contribution.regionId(), contribution.day()), contribution),
-                        Grouped.<String, Standing.Contribution>as("contributions-by-region-day")
-                                .withKeySerde(Serdes.String()).withValueSerde(contributionSerde))
-                .aggregate(() -> DayTotals.EMPTY,
-                        (key, contribution, day) -> day.add(contribution),
-                        (key, contribution, day) -> day.subtract(contribution),
-                        Named.as("day-totals"),
-                        Materialized.<String, DayTotals, KeyValueStore<Bytes, byte[]>>as(DAY_TOTALS_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(daySerde))
-                .toStream(Named.as("day-totals-changes"))
+                .process(VersionsProcessor::new, Named.as("newest-version"), EVENTS_STORE)
+                .repartition(Repartitioned.<String, Delta>as("deltas-by-region")
+                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Delta.class)))
                 .process(() -> new RegionStatsEmitter(settings), Named.as("emit-region-stats"),
                         DAY_TOTALS_STORE, REGIONS_STORE, PENDING_STORE, DIRTY_STORE)
                 .to(Topics.REGION_STATS.name(), Produced.with(Topics.REGION_STATS.keySerde(), Topics.REGION_STATS.valueSerde())

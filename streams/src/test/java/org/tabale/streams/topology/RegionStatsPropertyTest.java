@@ -72,7 +72,8 @@ class RegionStatsPropertyTest {
 
     @Property(tries = 40)
     void shouldServeWhatABatchRecomputationGives(@ForAll @Size(min = 1, max = 80) List<@From("versions") Version> versions,
-                                                  @ForAll @IntRange(min = 0, max = 1_000) int shuffleSeed) {
+                                                  @ForAll @IntRange(min = 0, max = 1_000) int shuffleSeed,
+                                                  @ForAll @IntRange(min = 1, max = 150) int emitEvery) {
         List<Version> arrivals = unambiguous(versions);
         List<Version> withRepeats = new ArrayList<>(arrivals);
         withRepeats.addAll(arrivals.subList(0, arrivals.size() / 3)); // re-sends and monadic repeats
@@ -85,7 +86,12 @@ class RegionStatsPropertyTest {
                     Serdes.String().serializer(), Topics.DELETIONS.valueSerde().serializer());
             TestOutputTopic<String, RegionStats> output = driver.createOutputTopic(Topics.REGION_STATS.name(),
                     Serdes.String().deserializer(), Topics.REGION_STATS.valueSerde().deserializer());
+            int piped = 0;
             for (Version v : withRepeats) {
+                if (++piped % emitEvery == 0) {
+                    // An emission in the middle of the arrivals: later arrivals must correct what it emitted.
+                    driver.advanceWallClockTime(StatsSettings.DEFAULT.emitInterval());
+                }
                 if (v.deletion()) {
                     deletions.pipeInput("MLI" + v.id(), new EventDeletion("MLI" + v.id(), v.timestamp()));
                 } else {
@@ -122,7 +128,8 @@ class RegionStatsPropertyTest {
                                         latest == null ? null : latest.date())
                                 .isEqualTo(naive.window(date, window));
                     }
-                    if (record != null) {
+                    // Baselines are exact when emitted; a later change of baseline weeks alone is not re-emitted.
+                    if (record != null && emitEvery > withRepeats.size()) {
                         for (Metric metric : Metric.values()) {
                             assertThat(record.highs().year().get(metric)).isEqualTo(naive.high(date, 365, metric));
                             assertThat(record.baselines().get(30).spread().get(metric))
