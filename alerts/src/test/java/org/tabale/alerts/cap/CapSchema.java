@@ -17,7 +17,7 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /** The OASIS CAP 1.2 schema (a verbatim copy, see NOTICE) and namespace-aware parsing for the tests. */
-final class CapSchema {
+public final class CapSchema {
 
     private static final Schema SCHEMA = load();
 
@@ -25,16 +25,16 @@ final class CapSchema {
     }
 
     /** Validates a CAP document; throws with the schema's complaint when it is not valid. */
-    static void validate(String xml) throws SAXException, IOException {
+    public static void validate(String xml) throws SAXException, IOException {
         SCHEMA.newValidator().validate(new StreamSource(new StringReader(xml)));
     }
 
     /** Validates a CAP {@code <alert>} element inside another document (an Atom entry). */
-    static void validate(Node alert) throws SAXException, IOException {
+    public static void validate(Node alert) throws SAXException, IOException {
         SCHEMA.newValidator().validate(new DOMSource(alert));
     }
 
-    static Document parse(String xml) {
+    public static Document parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
