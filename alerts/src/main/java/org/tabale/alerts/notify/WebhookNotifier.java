@@ -17,6 +17,10 @@ import org.tabale.model.JsonSerde;
  * POSTs each alert as JSON to a configured webhook URL, with the alert id in a
  * {@code webhook-id} header so the receiver can drop a repeat. A failed delivery (connection
  * error or a non-2xx status) is retried with doubling pauses, a bounded number of times.
+ *
+ * <p>Superseded by {@link WebhookChannel} (Alertmanager v4 payload, Standard Webhooks signature
+ * with a per-receiver secret, SSRF guard), which the outbox drives; this class stays only until
+ * {@code AlertsApp} is wired to the outbox and responders.
  */
 public final class WebhookNotifier {
 

@@ -18,7 +18,8 @@ public enum Severity {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("severity must be minor, moderate, severe or extreme, was '" + text + "'", e);
+            // No cause: Jackson reports the root cause, and this message is the one a user needs.
+            throw new IllegalArgumentException("severity must be minor, moderate, severe or extreme, was '" + text + "'");
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.tabale.model.Boundaries;
 import org.tabale.model.Gazetteer;
 import org.tabale.model.JsonSerde;
 import org.tabale.model.Figures;
