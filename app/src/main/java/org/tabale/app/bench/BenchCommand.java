@@ -69,6 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--events and --batch must be at least 1");
         }
         Instant started = Instant.now();
+        double loadAtStart = Machine.loadAverage();
         long startNanos = System.nanoTime();
         Map<String, String> serviceEnv = new LinkedHashMap<>();
         SERVICE_KEYS.forEach(key -> {
@@ -97,6 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BenchReport report = new BenchReport(commandLine(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, Machine.current(),
+                List.of(loadAtStart, Machine.loadAverage()),
                 settings(rows, serviceEnv), input.counts(), results);
         List<Path> written = report.write(out, smoke ? "smoke" : "latest");
         progress.println();

@@ -17,11 +17,13 @@ import org.tabale.model.JsonSerde;
  * @param startedAt    when the run started (UTC, ISO-8601)
  * @param wallSeconds  the whole run, generation and broker start included
  * @param machine      where it ran
+ * @param loadAverage  the machine's one-minute load average at the start and at the end of the run
+ *                     (other processes included: above the core count, the machine was shared)
  * @param settings     the options and service settings of the run
  * @param input        what the generated input holds
  * @param measurements one result per measurement, in run order
  */
-public record BenchReport(String command, String startedAt, double wallSeconds, Machine machine,
+public record BenchReport(String command, String startedAt, double wallSeconds, Machine machine, List<Double> loadAverage,
                           Map<String, Object> settings, ReplayInput.Counts input, List<MeasurementResult> measurements) {
 
     /** Writes {@code dir/name.json} and {@code dir/name.md}; returns the two paths. */
@@ -41,6 +43,7 @@ public record BenchReport(String command, String startedAt, double wallSeconds, 
         md.append("- command: `").append(command).append("`\n");
         md.append("- started: ").append(startedAt).append(String.format(Locale.ROOT, ", whole run %.0f s%n", wallSeconds));
         md.append("- machine: ").append(machine.describe()).append('\n');
+        md.append("- load average (whole machine, 1 min) at start and end: ").append(loadAverage).append('\n');
         md.append("- settings: ").append(settings).append('\n');
         md.append(String.format(Locale.ROOT, "- input: %,d rows (%,d event rows of which %,d monadic repeats and %,d revisions; "
                         + "%,d deletions), %,d distinct events, %,d live at the end, %,d regions in %d countries, %s to %s, seed %d%n",

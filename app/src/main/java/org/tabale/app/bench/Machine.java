@@ -27,6 +27,17 @@ public record Machine(int cores, long memoryBytes, long maxHeapBytes, String cpu
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     }
 
+    /** CPU time this process has used so far, all threads (the broker's included), in seconds; -1 if unknown. */
+    public static double processCpuSeconds() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : -1;
+    }
+
+    /** The one-minute load average of the whole machine (other processes included); -1 if unknown. */
+    public static double loadAverage() {
+        return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
+    }
+
     /** One line for the Markdown file. */
     public String describe() {
         return String.format("%d cores (%s), %.1f GiB memory, JVM heap limit %.1f GiB, %s, %s", cores, cpu,

@@ -39,9 +39,11 @@ final class PipelineReplay {
      * @param answered       the ingest path's answers, summed
      * @param storeEvents    live events counted by the daily-totals store at the end
      * @param storeFatalities fatalities summed by the daily-totals store at the end
+     * @param verified       whether the store agrees with the input's recomputation
+     * @param cpuSeconds     CPU time of this process (ingest, streams, broker) over {@code seconds}
      */
     record Run(double seconds, double ingestSeconds, IngestResult answered, long storeEvents, long storeFatalities,
-               boolean verified) {
+               boolean verified, double cpuSeconds) {
     }
 
     private PipelineReplay() {
@@ -60,6 +62,7 @@ final class PipelineReplay {
                 throw new IllegalStateException("streams did not reach RUNNING: " + node.streams().state());
             }
             long[] sums = new long[4];
+            double cpu = Machine.processCpuSeconds();
             long start = System.nanoTime();
             int done = 0;
             for (ReplayInput.Batch batch : input.batches()) {
@@ -96,11 +99,13 @@ final class PipelineReplay {
                 Thread.sleep(POLL_MILLIS); // polling a condition with a deadline
             }
             long end = System.nanoTime();
+            double cpuSeconds = Machine.processCpuSeconds() - cpu;
             boolean verified = store != null && store.events() == input.counts().liveEvents()
                     && store.fatalities() == input.counts().liveFatalities();
             return new Run((end - start) / 1e9, (ingested - start) / 1e9,
                     new IngestResult(sums[0], sums[1], sums[2], sums[3], List.of()),
-                    store == null ? -1 : store.events(), store == null ? -1 : store.fatalities(), verified);
+                    store == null ? -1 : store.events(), store == null ? -1 : store.fatalities(), verified,
+                    cpuSeconds);
         }
     }
 

@@ -51,8 +51,9 @@ final class PlainKafkaReplay {
      * @param seconds          first send to last record read
      * @param produceSeconds   first send to the last acknowledgement
      * @param bytes            serialised key and value bytes moved
+     * @param cpuSeconds       CPU time of this process (clients and broker) over {@code seconds}
      */
-    record Run(long records, double seconds, double produceSeconds, long bytes) {
+    record Run(long records, double seconds, double produceSeconds, long bytes, double cpuSeconds) {
     }
 
     private PlainKafkaReplay() {
@@ -89,6 +90,7 @@ final class PlainKafkaReplay {
         try (KafkaProducer<byte[], byte[]> producer = producer(context.bootstrapServers())) {
             AtomicReference<Exception> failure = new AtomicReference<>();
             AtomicLong acked = new AtomicLong();
+            double cpu = Machine.processCpuSeconds();
             long start = System.nanoTime();
             for (byte[][] record : records) {
                 producer.send(new ProducerRecord<>(TOPIC, record[0], record[1]), (metadata, error) -> {
@@ -107,7 +109,7 @@ final class PlainKafkaReplay {
             }
             long consumed = read.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             long end = System.nanoTime();
-            return new Run(consumed, (end - start) / 1e9, (produced - start) / 1e9, bytes);
+            return new Run(consumed, (end - start) / 1e9, (produced - start) / 1e9, bytes, Machine.processCpuSeconds() - cpu);
         }
     }
 

@@ -40,11 +40,14 @@ public final class ReplayThroughput implements Measurement {
             boolean met = pipeline.verified() && ratio >= GOAL;
             return new MeasurementResult(id(), "Replay throughput (measurement 1)",
                     figures(counts, plain, plainRate, pipeline, pipelineRate, ratio),
-                    List.of("run", "input rows", "seconds", "events/s (input rows)", "live events/s", "share of baseline"),
-                    List.of(row("baseline: plain Kafka produce + consume", counts.rows(), plain.seconds(), counts, 1.0),
-                            row("pipeline: ingest -> streams (all committed)", counts.rows(), pipeline.seconds(), counts, ratio),
+                    List.of("run", "input rows", "seconds", "events/s (input rows)", "live events/s", "share of baseline",
+                            "CPU s (process)", "events per CPU s"),
+                    List.of(row("baseline: plain Kafka produce + consume", counts.rows(), plain.seconds(), counts, 1.0,
+                                    plain.cpuSeconds()),
+                            row("pipeline: ingest -> streams (all committed)", counts.rows(), pipeline.seconds(), counts, ratio,
+                                    pipeline.cpuSeconds()),
                             row("  of which ingest path answering", counts.rows(), pipeline.ingestSeconds(), counts,
-                                    plain.seconds() / pipeline.ingestSeconds())),
+                                    plain.seconds() / pipeline.ingestSeconds(), Double.NaN)),
                     String.format(Locale.ROOT, "pipeline >= %.0f%% of baseline", GOAL * 100), met,
                     notes(pipeline, ratio));
         }
@@ -59,6 +62,8 @@ public final class ReplayThroughput implements Measurement {
         baseline.put("produceSeconds", round(plain.produceSeconds()));
         baseline.put("eventsPerSecond", Math.round(plainRate));
         baseline.put("megabytesPerSecond", round(plain.bytes() / 1e6 / plain.seconds()));
+        baseline.put("cpuSeconds", round(plain.cpuSeconds()));
+        baseline.put("eventsPerCpuSecond", Math.round(plain.records() / plain.cpuSeconds()));
         Map<String, Object> replay = new LinkedHashMap<>();
         replay.put("inputRows", counts.rows());
         replay.put("seconds", round(pipeline.seconds()));
@@ -66,6 +71,8 @@ public final class ReplayThroughput implements Measurement {
         replay.put("eventsPerSecond", Math.round(pipelineRate));
         replay.put("liveEventsPerSecond", Math.round(counts.liveEvents() / pipeline.seconds()));
         replay.put("ingestEventsPerSecond", Math.round(counts.rows() / pipeline.ingestSeconds()));
+        replay.put("cpuSeconds", round(pipeline.cpuSeconds()));
+        replay.put("eventsPerCpuSecond", Math.round(counts.rows() / pipeline.cpuSeconds()));
         replay.put("answered", Map.of("accepted", pipeline.answered().accepted(), "duplicates", pipeline.answered().duplicates(),
                 "stale", pipeline.answered().stale(), "rejected", pipeline.answered().rejected()));
         replay.put("storeEvents", pipeline.storeEvents());
@@ -76,20 +83,26 @@ public final class ReplayThroughput implements Measurement {
         figures.put("baseline", baseline);
         figures.put("pipeline", replay);
         figures.put("ratio", round(ratio));
+        figures.put("cpuRatio", round(plain.cpuSeconds() / plain.records() / (pipeline.cpuSeconds() / counts.rows())));
         figures.put("goal", GOAL);
         return figures;
     }
 
-    private static List<String> row(String run, long rows, double seconds, ReplayInput.Counts counts, double share) {
+    private static List<String> row(String run, long rows, double seconds, ReplayInput.Counts counts, double share,
+                                    double cpuSeconds) {
         return List.of(run, String.format(Locale.ROOT, "%,d", rows), String.format(Locale.ROOT, "%.1f", seconds),
                 String.format(Locale.ROOT, "%,.0f", rows / seconds),
                 String.format(Locale.ROOT, "%,.0f", counts.liveEvents() / seconds),
-                String.format(Locale.ROOT, "%.0f%%", share * 100));
+                String.format(Locale.ROOT, "%.0f%%", share * 100),
+                Double.isNaN(cpuSeconds) ? "" : String.format(Locale.ROOT, "%.1f", cpuSeconds),
+                Double.isNaN(cpuSeconds) ? "" : String.format(Locale.ROOT, "%,.0f", rows / cpuSeconds));
     }
 
     private static List<String> notes(PipelineReplay.Run pipeline, double ratio) {
         List<String> notes = new java.util.ArrayList<>();
         notes.add("Events/s count input rows; live events/s count the distinct events that stand at the end.");
+        notes.add("CPU s is the CPU time of the whole bench process (clients, services and the embedded broker): "
+                + "events per CPU s hardly move when other processes share the machine, events/s do.");
         notes.add("Pipeline: ingest in-process (EventIngestor and the deletions path, as the HTTP handlers call them, "
                 + "without HTTP) in submissions of the --batch size, then the real streams topology; timed until the "
                 + "streams application's lag is 0 on its source and repartition topics.");
