@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * ({@code TABALE_STREAMS_THREADS}, {@code TABALE_PROCESSING_GUARANTEE},
  * {@code TABALE_COMMIT_INTERVAL_MS}) are read from the environment and recorded.
  */
-@Command(name = "bench", description = "Benchmark: replay throughput of ingest -> streams beside plain Kafka, on an embedded broker.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark: replay throughput of ingest -> streams beside plain Kafka, on an embedded broker.")
 public final class BenchCommand implements Callable<Integer> {
 
     static final List<String> SERVICE_KEYS = List.of("TABALE_STREAMS_THREADS", "TABALE_PROCESSING_GUARANTEE",
@@ -38,13 +38,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "N", description = "Input rows to generate (default 1,000,000; 5,000 with --smoke)")
     Long events;
 
-    @Option(names = "--seed", defaultValue = "20260701", description = "Seed of the generator (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "20260701", description = "Seed of the generator (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--smoke", description = "A tiny run that checks the benchmark works (CI); writes smoke.json and smoke.md")
     boolean smoke;
 
-    @Option(names = "--batch", defaultValue = "5000", description = "Rows per ingest submission, as tabale replay sends (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "5000", description = "Rows per ingest submission, as tabale replay sends (default ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench/results", description = "Where results go (default ${DEFAULT-VALUE})")
