@@ -69,6 +69,7 @@ public final class TabaleNode implements AutoCloseable {
     private StreamsApp streams;
     private AlertsApp alerts;
     private EventIngestor ingestor;
+    private DeletionIngestor deletions;
     private RawTopicIngestor raw;
     private ReportsApp reports;
     private HttpApi http;
@@ -125,8 +126,8 @@ public final class TabaleNode implements AutoCloseable {
             http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
             raw = new RawTopicIngestor(client, ingestor).start();
             resources.push(raw);
-            http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR,
-                    new DeletionsHandler(new DeletionIngestor(publisher, versions, clock, meters)));
+            deletions = new DeletionIngestor(publisher, versions, clock, meters);
+            http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR, new DeletionsHandler(deletions));
             reports = new ReportsApp(client, PseudonymKey.resolve(config.env(), config.dataDir()), gazetteer, clock, meters);
             resources.push(reports);
             reports.start();
@@ -208,6 +209,11 @@ public final class TabaleNode implements AutoCloseable {
     /** The ingest path, for the demo's replay; null when this node has no ingest role. */
     public EventIngestor ingestor() {
         return ingestor;
+    }
+
+    /** The deletions path, for the benchmark's replay; null when this node has no ingest role. */
+    public DeletionIngestor deletions() {
+        return deletions;
     }
 
     /** Community reports, for the demo and tests; null when this node has no ingest role. */

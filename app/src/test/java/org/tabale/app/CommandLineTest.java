@@ -19,7 +19,7 @@ class CommandLineTest {
         CommandLine cli = new CommandLine(new Main());
 
         assertThat(cli.getSubcommands().keySet())
-                .containsExactlyInAnyOrder("demo", "run", "all", "ingest", "streams", "alerts", "replay");
+                .containsExactlyInAnyOrder("demo", "run", "all", "ingest", "streams", "alerts", "replay", "bench");
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class SyntheticAcled {
     public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
     public static final LocalDate LAST_DAY = LocalDate.of(2026, 10, 31);
 
-    static final String HEADER = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+    public static final String HEADER = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
             + "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
             + "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
 

@@ -1,0 +1,129 @@
+package org.tabale.app.bench;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.tabale.app.Service;
+import org.tabale.app.TabaleConfig;
+import org.tabale.app.TabaleNode;
+import org.tabale.app.http.Tokens;
+import org.tabale.ingest.publish.EventIngestor;
+import org.tabale.ingest.publish.IngestResult;
+import org.tabale.model.Topics;
+import org.tabale.model.Totals;
+import org.tabale.streams.query.LocalDayTotals;
+
+/**
+ * The pipeline side of the replay measurement: a Tabalé node with the ingest and streams roles,
+ * started as {@code tabale all} starts one ({@link TabaleNode}, the real topology, exactly-once
+ * unless {@code TABALE_PROCESSING_GUARANTEE} says otherwise), against the run's broker. Each
+ * submission goes through the ingest path in-process, as the HTTP handlers call it (no HTTP):
+ * {@link EventIngestor} for the event rows, the deletions path for the deletion rows. The time
+ * runs from the first submission until the streams application's lag is zero on its source and
+ * repartition topics; then the daily-totals store is checked against the input's recomputation
+ * (live events and fatalities), so that a fast wrong answer cannot pass.
+ */
+final class PipelineReplay {
+
+    static final String APPLICATION_ID = "tabale-bench-streams";
+    private static final Duration DEADLINE = Duration.ofMinutes(30);
+    private static final long POLL_MILLIS = 100;
+
+    /**
+     * @param seconds        first submission until streams has committed everything
+     * @param ingestSeconds  first submission until the ingest path has answered the last one
+     * @param answered       the ingest path's answers, summed
+     * @param storeEvents    live events counted by the daily-totals store at the end
+     * @param storeFatalities fatalities summed by the daily-totals store at the end
+     * @param verified       whether the store agrees with the input's recomputation
+     * @param cpuSeconds     CPU time of this process (ingest, streams, broker) over {@code seconds}
+     */
+    record Run(double seconds, double ingestSeconds, IngestResult answered, long storeEvents, long storeFatalities,
+               boolean verified, double cpuSeconds) {
+    }
+
+    private PipelineReplay() {
+    }
+
+    static Run run(BenchContext context, Admin admin) throws Exception {
+        Map<String, String> env = new HashMap<>(context.serviceEnv());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", context.bootstrapServers());
+        env.put("TABALE_DATA_DIR", context.workDir().resolve("node").toString());
+        env.put("TABALE_HTTP_PORT", "0");
+        env.put("TABALE_STREAMS_APP_ID", APPLICATION_ID);
+        ReplayInput input = context.input();
+        try (TabaleNode node = TabaleNode.start(TabaleConfig.fromEnv(env), EnumSet.of(Service.INGEST, Service.STREAMS),
+                Tokens.generate(), Clock.systemUTC(), null)) {
+            if (!node.streams().awaitRunning(Duration.ofMinutes(2))) {
+                throw new IllegalStateException("streams did not reach RUNNING: " + node.streams().state());
+            }
+            long[] sums = new long[4];
+            double cpu = Machine.processCpuSeconds();
+            long start = System.nanoTime();
+            int done = 0;
+            for (ReplayInput.Batch batch : input.batches()) {
+                add(sums, node.ingestor().ingest(batch.events(), EventIngestor.Format.CSV, "bench:replay"));
+                if (batch.deletions() != null) {
+                    add(sums, node.deletions().ingest(batch.deletions(), EventIngestor.Format.CSV, "bench:replay"));
+                }
+                if (++done % Math.max(1, input.batches().size() / 10) == 0) {
+                    context.progress().printf("  pipeline: %,d of %,d submissions ingested (%.0f s)%n", done,
+                            input.batches().size(), (System.nanoTime() - start) / 1e9);
+                }
+            }
+            long ingested = System.nanoTime();
+            StreamsCaughtUp lag = new StreamsCaughtUp(admin, APPLICATION_ID,
+                    List.of(Topics.EVENTS.name(), Topics.DELETIONS.name()));
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            long lastReport = ingested;
+            Totals store = null;
+            while (true) {
+                long remaining = lag.lag();
+                if (remaining == 0) {
+                    store = storeTotals(node.streams().localDayTotals());
+                    if (store.events() == input.counts().liveEvents() && store.fatalities() == input.counts().liveFatalities()) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    context.progress().printf("  pipeline: streams lag %,d records (%.0f s)%n", remaining, (lastReport - start) / 1e9);
+                }
+                Thread.sleep(POLL_MILLIS); // polling a condition with a deadline
+            }
+            long end = System.nanoTime();
+            double cpuSeconds = Machine.processCpuSeconds() - cpu;
+            boolean verified = store != null && store.events() == input.counts().liveEvents()
+                    && store.fatalities() == input.counts().liveFatalities();
+            return new Run((end - start) / 1e9, (ingested - start) / 1e9,
+                    new IngestResult(sums[0], sums[1], sums[2], sums[3], List.of()),
+                    store == null ? -1 : store.events(), store == null ? -1 : store.fatalities(), verified,
+                    cpuSeconds);
+        }
+    }
+
+    private static void add(long[] sums, IngestResult result) {
+        sums[0] += result.accepted();
+        sums[1] += result.duplicates();
+        sums[2] += result.stale();
+        sums[3] += result.rejected();
+    }
+
+    /** Every live event and fatality the daily-totals store holds, summed over all regions and days. */
+    private static Totals storeTotals(LocalDayTotals days) {
+        Totals sum = Totals.ZERO;
+        for (String region : days.regions().keySet()) {
+            for (Totals day : days.days(region, GlobalAcled.FIRST_DAY.minusDays(1), GlobalAcled.LAST_DAY.plusDays(1)).values()) {
+                sum = sum.plus(day);
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,121 @@
+package org.tabale.app.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Measurement 1 of issue #7: replay throughput. The same input rows, first moved by plain Kafka
+ * ({@link PlainKafkaReplay}), then replayed through ingest and streams ({@link PipelineReplay}),
+ * on the same broker in the same run. Events/s count input rows (every row of the export:
+ * first versions, monadic repeats, revisions, deletions); live distinct events/s are given too.
+ * Goal: the pipeline reaches at least {@value #GOAL} of the baseline.
+ */
+public final class ReplayThroughput implements Measurement {
+
+    static final double GOAL = 0.25;
+
+    @Override
+    public String id() {
+        return "replay-throughput";
+    }
+
+    @Override
+    public MeasurementResult run(BenchContext context) throws Exception {
+        ReplayInput.Counts counts = context.input().counts();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", context.bootstrapServers()))) {
+            context.progress().printf("replay throughput: baseline, plain Kafka produce and consume of %,d records ...%n", counts.rows());
+            PlainKafkaReplay.Run plain = PlainKafkaReplay.run(context, admin);
+            double plainRate = plain.records() / plain.seconds();
+            context.progress().printf("  baseline: %,.0f events/s (%.1f s)%n", plainRate, plain.seconds());
+            System.gc(); // the baseline's serialised records are garbage now: do not let the pipeline pay for them
+            context.progress().printf("replay throughput: pipeline, ingest -> streams of %,d rows ...%n", counts.rows());
+            PipelineReplay.Run pipeline = PipelineReplay.run(context, admin);
+            double pipelineRate = counts.rows() / pipeline.seconds();
+            context.progress().printf("  pipeline: %,.0f events/s (%.1f s), store %s%n", pipelineRate, pipeline.seconds(),
+                    pipeline.verified() ? "agrees with the recomputation" : "DISAGREES with the recomputation");
+            double ratio = pipelineRate / plainRate;
+            boolean met = pipeline.verified() && ratio >= GOAL;
+            return new MeasurementResult(id(), "Replay throughput (measurement 1)",
+                    figures(counts, plain, plainRate, pipeline, pipelineRate, ratio),
+                    List.of("run", "input rows", "seconds", "events/s (input rows)", "live events/s", "share of baseline",
+                            "CPU s (process)", "events per CPU s"),
+                    List.of(row("baseline: plain Kafka produce + consume", counts.rows(), plain.seconds(), counts, 1.0,
+                                    plain.cpuSeconds()),
+                            row("pipeline: ingest -> streams (all committed)", counts.rows(), pipeline.seconds(), counts, ratio,
+                                    pipeline.cpuSeconds()),
+                            row("  of which ingest path answering", counts.rows(), pipeline.ingestSeconds(), counts,
+                                    plain.seconds() / pipeline.ingestSeconds(), Double.NaN)),
+                    String.format(Locale.ROOT, "pipeline >= %.0f%% of baseline", GOAL * 100), met,
+                    notes(pipeline, ratio));
+        }
+    }
+
+    private static Map<String, Object> figures(ReplayInput.Counts counts, PlainKafkaReplay.Run plain, double plainRate,
+                                               PipelineReplay.Run pipeline, double pipelineRate, double ratio) {
+        Map<String, Object> baseline = new LinkedHashMap<>();
+        baseline.put("records", plain.records());
+        baseline.put("bytes", plain.bytes());
+        baseline.put("seconds", round(plain.seconds()));
+        baseline.put("produceSeconds", round(plain.produceSeconds()));
+        baseline.put("eventsPerSecond", Math.round(plainRate));
+        baseline.put("megabytesPerSecond", round(plain.bytes() / 1e6 / plain.seconds()));
+        baseline.put("cpuSeconds", round(plain.cpuSeconds()));
+        baseline.put("eventsPerCpuSecond", Math.round(plain.records() / plain.cpuSeconds()));
+        Map<String, Object> replay = new LinkedHashMap<>();
+        replay.put("inputRows", counts.rows());
+        replay.put("seconds", round(pipeline.seconds()));
+        replay.put("ingestSeconds", round(pipeline.ingestSeconds()));
+        replay.put("eventsPerSecond", Math.round(pipelineRate));
+        replay.put("liveEventsPerSecond", Math.round(counts.liveEvents() / pipeline.seconds()));
+        replay.put("ingestEventsPerSecond", Math.round(counts.rows() / pipeline.ingestSeconds()));
+        replay.put("cpuSeconds", round(pipeline.cpuSeconds()));
+        replay.put("eventsPerCpuSecond", Math.round(counts.rows() / pipeline.cpuSeconds()));
+        replay.put("answered", Map.of("accepted", pipeline.answered().accepted(), "duplicates", pipeline.answered().duplicates(),
+                "stale", pipeline.answered().stale(), "rejected", pipeline.answered().rejected()));
+        replay.put("storeEvents", pipeline.storeEvents());
+        replay.put("storeFatalities", pipeline.storeFatalities());
+        replay.put("verified", pipeline.verified());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("unit", "input rows per second (first versions, monadic repeats, revisions, deletions)");
+        figures.put("baseline", baseline);
+        figures.put("pipeline", replay);
+        figures.put("ratio", round(ratio));
+        figures.put("cpuRatio", round(plain.cpuSeconds() / plain.records() / (pipeline.cpuSeconds() / counts.rows())));
+        figures.put("goal", GOAL);
+        return figures;
+    }
+
+    private static List<String> row(String run, long rows, double seconds, ReplayInput.Counts counts, double share,
+                                    double cpuSeconds) {
+        return List.of(run, String.format(Locale.ROOT, "%,d", rows), String.format(Locale.ROOT, "%.1f", seconds),
+                String.format(Locale.ROOT, "%,.0f", rows / seconds),
+                String.format(Locale.ROOT, "%,.0f", counts.liveEvents() / seconds),
+                String.format(Locale.ROOT, "%.0f%%", share * 100),
+                Double.isNaN(cpuSeconds) ? "" : String.format(Locale.ROOT, "%.1f", cpuSeconds),
+                Double.isNaN(cpuSeconds) ? "" : String.format(Locale.ROOT, "%,.0f", rows / cpuSeconds));
+    }
+
+    private static List<String> notes(PipelineReplay.Run pipeline, double ratio) {
+        List<String> notes = new java.util.ArrayList<>();
+        notes.add("Events/s count input rows; live events/s count the distinct events that stand at the end.");
+        notes.add("CPU s is the CPU time of the whole bench process (clients, services and the embedded broker): "
+                + "events per CPU s hardly move when other processes share the machine, events/s do.");
+        notes.add("Pipeline: ingest in-process (EventIngestor and the deletions path, as the HTTP handlers call them, "
+                + "without HTTP) in submissions of the --batch size, then the real streams topology; timed until the "
+                + "streams application's lag is 0 on its source and repartition topics.");
+        if (!pipeline.verified()) {
+            notes.add("The daily-totals store did NOT agree with the recomputation: the figures are not valid.");
+        }
+        if (ratio < GOAL) {
+            notes.add(String.format(Locale.ROOT, "Goal missed: the pipeline reached %.0f%% of the baseline.", ratio * 100));
+        }
+        return notes;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

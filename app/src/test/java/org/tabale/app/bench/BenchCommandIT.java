@@ -1,0 +1,70 @@
+package org.tabale.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tabale.model.JsonSerde;
+
+/**
+ * {@code tabale bench --smoke} as CI runs it: the packaged jar in a child JVM (its own embedded
+ * broker, apart from the one the other ITs share), through to the result files, which must be
+ * complete and agree with each other. Not a timed test: only that the benchmark still works.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class BenchCommandIT {
+
+    private static final Path JAR = Path.of("target", "tabale.jar");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void shouldWriteWellFormedResultsWhenRunInSmokeMode() throws Exception {
+        assertThat(JAR).as("run 'mvn package' first: the IT drives the packaged jar").exists();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = Path.of("target", "bench-it.log");
+        Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), "bench", "--smoke",
+                "--out", out.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        assertThat(process.waitFor(100, TimeUnit.SECONDS)).as("bench --smoke ends (output in %s)", log).isTrue();
+        assertThat(process.exitValue()).as("exit status (output in %s)", log).isZero();
+
+        JsonNode result = JsonSerde.MAPPER.readTree(out.resolve("smoke.json").toFile());
+        assertThat(result.path("command").asText()).contains("bench --smoke --out " + out);
+        assertThat(result.path("machine").path("cores").asInt()).isPositive();
+        assertThat(result.path("machine").path("memoryBytes").asLong()).isPositive();
+        assertThat(result.path("machine").path("jdk").asText()).contains("17");
+        JsonNode input = result.path("input");
+        assertThat(input.path("rows").asLong()).isEqualTo(BenchCommand.SMOKE_EVENTS);
+        assertThat(input.path("duplicateRows").asLong()).isPositive();
+        assertThat(input.path("revisionRows").asLong()).isPositive();
+        assertThat(input.path("deletionRows").asLong()).isPositive();
+        assertThat(input.path("regions").asInt()).isGreaterThanOrEqualTo(3_000);
+        assertThat(input.path("countries").asInt()).isEqualTo(100);
+
+        JsonNode replay = result.path("measurements").get(0);
+        assertThat(replay.path("id").asText()).isEqualTo("replay-throughput");
+        JsonNode figures = replay.path("figures");
+        assertThat(figures.path("baseline").path("records").asLong()).isEqualTo(BenchCommand.SMOKE_EVENTS);
+        assertThat(figures.path("baseline").path("eventsPerSecond").asLong()).isPositive();
+        assertThat(figures.path("pipeline").path("eventsPerSecond").asLong()).isPositive();
+        assertThat(figures.path("pipeline").path("verified").asBoolean()).as("store agrees with the recomputation").isTrue();
+        assertThat(figures.path("pipeline").path("storeEvents").asLong()).isEqualTo(input.path("liveEvents").asLong());
+        assertThat(figures.path("pipeline").path("answered").path("rejected").asLong()).isZero();
+        assertThat(figures.path("ratio").asDouble()).isPositive();
+
+        String markdown = Files.readString(out.resolve("smoke.md"), StandardCharsets.UTF_8);
+        assertThat(markdown).contains("`" + result.path("command").asText() + "`")
+                .contains(String.valueOf(result.path("machine").path("cores").asInt()) + " cores")
+                .contains("| baseline: plain Kafka produce + consume | 5,000 |")
+                .contains("| pipeline: ingest -> streams (all committed) | 5,000 |")
+                .contains("Goal: pipeline >= 25% of baseline");
+    }
+}
