@@ -1,68 +1,142 @@
 package org.tabale.alerts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tabale.alerts.cap.AtomFeed;
+import org.tabale.alerts.cap.CapSettings;
+import org.tabale.alerts.cap.CapWriter;
 import org.tabale.alerts.lifecycle.Alert;
-import org.tabale.alerts.lifecycle.AlertTracker;
-import org.tabale.alerts.notify.WebhookNotifier;
+import org.tabale.alerts.lifecycle.AlertLifecycle;
+import org.tabale.alerts.lifecycle.AlertNotice;
+import org.tabale.alerts.lifecycle.Change;
+import org.tabale.alerts.lifecycle.Observation;
+import org.tabale.alerts.lifecycle.Silence;
+import org.tabale.alerts.message.Language;
+import org.tabale.alerts.message.Messages;
+import org.tabale.alerts.notify.AlertmanagerPayload;
+import org.tabale.alerts.notify.Channel;
+import org.tabale.alerts.notify.Channels;
+import org.tabale.alerts.notify.Delivery;
+import org.tabale.alerts.notify.EmailChannel;
+import org.tabale.alerts.notify.Notification;
+import org.tabale.alerts.notify.Outbox;
+import org.tabale.alerts.notify.SmsGatewayChannel;
+import org.tabale.alerts.notify.TargetGuard;
+import org.tabale.alerts.notify.WebhookChannel;
+import org.tabale.alerts.route.Responder;
+import org.tabale.alerts.route.Router;
+import org.tabale.alerts.rules.Evaluations;
+import org.tabale.model.Boundaries;
 import org.tabale.model.ClientSettings;
+import org.tabale.model.Gazetteer;
+import org.tabale.model.JsonSerde;
 import org.tabale.model.RegionStats;
+import org.tabale.model.Topic;
 import org.tabale.model.Topics;
 
 /**
- * Composition root of the alert service. Consumes {@code tabale.region-stats.v1}, evaluates the
- * rules, notifies the webhook and the registered listeners, and commits its position only after
- * the alerts of a batch were handled.
+ * Composition root of the alert service. At start it reads back its records (alerts, silences, the
+ * notification log), then consumes {@code tabale.region-stats.v1}: each record goes through the
+ * rules to the {@link AlertLifecycle}; every change of an alert is recorded on
+ * {@code tabale.alerts.v1} and its messages go to the responders the {@link Router} picks, through
+ * the {@link Outbox}. The consumer's position is committed only once the changes of a batch are
+ * recorded, and notification ids are stable, so a restart, a retry or a replay pages nobody twice.
  */
 public final class AlertsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
+    private static final List<Language> CAP_LANGUAGES = List.of(Language.FR, Language.EN);
 
+    private final AlertsSettings settings;
+    private final Clock clock;
     private final KafkaConsumer<String, RegionStats> consumer;
-    private final AlertTracker tracker;
-    private final WebhookNotifier webhook;
+    private final KafkaProducer<String, String> producer;
+    private final Map<String, Object> clientProps;
+    private final AlertLifecycle lifecycle;
+    private final Router router;
+    private final Outbox outbox;
+    private final CapWriter cap;
+    private final AtomFeed feed;
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Alert> history = new CopyOnWriteArrayList<>();
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private final Counter raised;
     private final Thread loop;
     private volatile boolean stopping;
 
     public AlertsApp(ClientSettings client, AlertsSettings settings, Clock clock, MeterRegistry meters) {
-        Map<String, Object> props = new HashMap<>(client.common());
+        this.settings = settings;
+        this.clock = clock;
+        this.clientProps = new HashMap<>(client.common());
+        Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(props, Topics.REGION_STATS.keySerde().deserializer(),
                 Topics.REGION_STATS.valueSerde().deserializer());
-        this.tracker = new AlertTracker(settings.rules(), clock);
-        this.webhook = settings.webhookUrl() == null ? null
-                : new WebhookNotifier(settings.webhookUrl(), 5, Duration.ofMillis(200), meters);
-        this.raised = Counter.builder("tabale.alerts.raised").description("Alert episodes started").register(meters);
+        Map<String, Object> producerProps = new HashMap<>(clientProps);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        this.router = new Router(settings.responders());
+        this.lifecycle = new AlertLifecycle(settings.lifecycle(), router::lastTier);
+        Gazetteer gazetteer = Gazetteer.bundled();
+        Messages messages = new Messages(settings.publicUrl());
+        CapSettings capSettings = CapSettings.actual("tabale@" + Optional.ofNullable(settings.publicUrl().getHost()).orElse("localhost"),
+                "Tabalé", settings.publicUrl());
+        this.cap = new CapWriter(capSettings, messages, gazetteer, Boundaries.bundled(gazetteer));
+        this.feed = new AtomFeed(capSettings, cap, messages);
+        List<Channel> channels = new ArrayList<>();
+        channels.add(new WebhookChannel(new AlertmanagerPayload(settings.publicUrl(), messages),
+                settings.allowPrivateTargets() ? TargetGuard.allowingPrivate() : TargetGuard.publicOnly(), clock,
+                Duration.ofSeconds(10)));
+        settings.mail().ifPresent(mail -> channels.add(new EmailChannel(mail, messages, Optional.of(cap), clock)));
+        settings.sms().ifPresent(sms -> channels.add(new SmsGatewayChannel(sms, messages, clock)));
+        Map<String, Responder> byName = new HashMap<>();
+        settings.responders().forEach(r -> byName.put(r.name(), r));
+        this.outbox = new Outbox(new Channels(channels), name -> Optional.ofNullable(byName.get(name)), this::record, clock,
+                settings.deliveryDeadline(), Duration.ofSeconds(1), Duration.ofMinutes(10), meters);
+        this.raised = Counter.builder("tabale.alerts.raised").description("Alert episodes that fired").register(meters);
         this.loop = new Thread(this::run, "tabale-alerts");
     }
 
-    /** Called with every alert that fires or resolves, after the webhook was tried. */
+    /** Called with every alert when it fires (pushed or not: the demo prints them). */
     public void addListener(Consumer<Alert> listener) {
         listeners.add(listener);
     }
 
     public void start() {
+        restore();
         consumer.subscribe(List.of(Topics.REGION_STATS.name()));
+        outbox.start();
         loop.start();
     }
 
@@ -71,22 +145,88 @@ public final class AlertsApp implements AutoCloseable {
         return loop.isAlive();
     }
 
-    /** Alerts raised since start, oldest first. */
+    /** Every alert known, in the order they were raised. */
     public List<Alert> history() {
-        return List.copyOf(history);
+        return lifecycle.alerts();
+    }
+
+    public Optional<Alert> alert(String id) {
+        return lifecycle.alert(id);
+    }
+
+    public List<Silence> silences() {
+        return lifecycle.silences();
+    }
+
+    /** How the messages of an alert were delivered. */
+    public List<Delivery> deliveries(String alertId) {
+        return outbox.deliveries(alertId);
+    }
+
+    public List<Delivery> deliveries(Delivery.Status status) {
+        return outbox.deliveries(status);
+    }
+
+    /** An officer acknowledges an alert. */
+    public Alert acknowledge(String id, String by, String comment) {
+        return apply(List.of(lifecycle.acknowledge(id, by, comment, clock.instant()))).get(0);
+    }
+
+    /** An officer resolves an alert; its responders are told. */
+    public Alert resolve(String id, String by, String comment) {
+        return apply(List.of(lifecycle.resolve(id, by, comment, clock.instant()))).get(0);
+    }
+
+    /** A new silence: recorded, applied at once. */
+    public Silence silence(Silence silence) {
+        send(Topics.SILENCES, silence.id(), silence);
+        apply(lifecycle.silence(silence, clock.instant()));
+        return silence;
+    }
+
+    /** An officer ends a silence early. */
+    public Silence expire(String silenceId, String by) {
+        List<Change> changes = lifecycle.expire(silenceId, by, clock.instant());
+        Silence expired = lifecycle.silences().stream().filter(s -> s.id().equals(silenceId)).findFirst().orElseThrow();
+        send(Topics.SILENCES, expired.id(), expired);
+        apply(changes);
+        return expired;
+    }
+
+    /** The CAP 1.2 document of an alert's latest message (its first, for an alert nobody was told of). */
+    public String cap(Alert alert) {
+        return cap.write(notice(alert), CAP_LANGUAGES);
+    }
+
+    /** The Atom feed of every alert that fired, newest first, in a language. */
+    public String feed(Language language) {
+        List<AlertNotice> latest = lifecycle.alerts().stream()
+                .filter(a -> a.episode() != null && a.episode().firedAt() != null)
+                .sorted((a, b) -> b.episode().firedAt().compareTo(a.episode().firedAt()))
+                .limit(200).map(this::notice).toList();
+        return feed.write(latest, language, CAP_LANGUAGES, clock.instant());
+    }
+
+    private AlertNotice notice(Alert alert) {
+        return AlertLifecycle.latestNotice(alert).orElseGet(() -> AlertNotice.first(alert,
+                alert.episode() != null && alert.episode().firedAt() != null ? alert.episode().firedAt() : alert.raisedAt()));
     }
 
     private void run() {
         try {
             while (!stopping) {
                 ConsumerRecords<String, RegionStats> records = consumer.poll(Duration.ofMillis(500));
+                List<Change> changes = new ArrayList<>();
+                Instant now = clock.instant();
                 for (ConsumerRecord<String, RegionStats> record : records) {
                     if (record.value() != null) {
-                        for (Alert alert : tracker.onStats(record.value())) {
-                            handle(alert);
+                        for (Observation observation : Evaluations.of(settings.rules(), record.value())) {
+                            changes.addAll(lifecycle.observe(observation, now));
                         }
                     }
                 }
+                changes.addAll(lifecycle.tick(now));
+                apply(changes);
                 if (!records.isEmpty()) {
                     consumer.commitSync();
                 }
@@ -95,8 +235,6 @@ public final class AlertsApp implements AutoCloseable {
             if (!stopping) {
                 throw e;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("alert service stopped on an error", e);
         } finally {
@@ -104,17 +242,103 @@ public final class AlertsApp implements AutoCloseable {
         }
     }
 
-    private void handle(Alert alert) throws InterruptedException {
-        if (alert.state() == Alert.State.firing) {
-            raised.increment();
+    /** Records every change, then queues the messages; returns the alerts as they now stand. */
+    private List<Alert> apply(List<Change> changes) {
+        List<Alert> alerts = new ArrayList<>();
+        for (Change change : changes) {
+            send(Topics.ALERTS, change.alert().id(), change.alert());
+            alerts.add(change.alert());
         }
-        history.add(alert);
-        if (webhook != null) {
-            webhook.send(alert);
+        producer.flush();
+        for (Change change : changes) {
+            Alert alert = change.alert();
+            if (alert.episode() != null && alert.episode().firedAt() != null && announced.add(alert.id())) {
+                raised.increment();
+                listeners.forEach(l -> l.accept(alert));
+            }
+            if (change.notice() != null) {
+                List<Notification> notifications = new ArrayList<>();
+                for (int tier = change.fromTier(); tier <= change.toTier(); tier++) {
+                    for (Responder responder : router.route(alert, tier)) {
+                        notifications.addAll(Notification.of(change.notice(), responder));
+                    }
+                }
+                outbox.enqueue(notifications);
+            }
         }
-        for (Consumer<Alert> listener : listeners) {
-            listener.accept(alert);
+        return alerts;
+    }
+
+    /** The outbox's log: a delivery's state is stored before the outbox goes on. */
+    private void record(Delivery delivery) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.NOTIFICATIONS.name(), delivery.id(), json(delivery))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording notification " + delivery.id(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not record notification " + delivery.id(), e.getCause());
         }
+    }
+
+    private void send(Topic<String, String> topic, String key, Object value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, json(value)));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JsonSerde.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Reads the alert, silence and notification records back, to the end, before consuming stats. */
+    private void restore() {
+        Map<String, Object> props = new HashMap<>(clientProps);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        int alerts = 0;
+        int silences = 0;
+        int deliveries = 0;
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (Topic<String, String> topic : List.of(Topics.ALERTS, Topics.SILENCES, Topics.NOTIFICATIONS)) {
+                reader.partitionsFor(topic.name(), Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions, Duration.ofSeconds(30));
+            while (partitions.stream().anyMatch(p -> reader.position(p, Duration.ofSeconds(30)) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(500))) {
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    try {
+                        if (record.topic().equals(Topics.ALERTS.name())) {
+                            Alert alert = JsonSerde.MAPPER.readValue(record.value(), Alert.class);
+                            lifecycle.restore(alert);
+                            if (alert.episode() != null && alert.episode().firedAt() != null) {
+                                announced.add(alert.id());
+                            }
+                            alerts++;
+                        } else if (record.topic().equals(Topics.SILENCES.name())) {
+                            lifecycle.restore(JsonSerde.MAPPER.readValue(record.value(), Silence.class));
+                            silences++;
+                        } else {
+                            outbox.restore(JsonSerde.MAPPER.readValue(record.value(), Delivery.class));
+                            deliveries++;
+                        }
+                    } catch (JsonProcessingException e) {
+                        LOG.error("unreadable record {}@{} on {} skipped: {}", record.partition(), record.offset(),
+                                record.topic(), e.getOriginalMessage());
+                    }
+                }
+            }
+        }
+        LOG.info("alert service restored {} alert records, {} silence records, {} notification records", alerts, silences,
+                deliveries);
     }
 
     @Override
@@ -122,5 +346,7 @@ public final class AlertsApp implements AutoCloseable {
         stopping = true;
         consumer.wakeup();
         loop.join(Duration.ofSeconds(10).toMillis());
+        outbox.close();
+        producer.close(Duration.ofSeconds(5));
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tabale.alerts.AlertsApp;
 import org.tabale.alerts.AlertsSettings;
-import org.tabale.alerts.http.AlertsHandler;
+import org.tabale.alerts.http.AlertsApi;
 import org.tabale.alerts.lifecycle.Alert;
 import org.tabale.app.http.ApiRole;
 import org.tabale.app.http.HttpApi;
@@ -150,13 +150,23 @@ public final class TabaleNode implements AutoCloseable {
             http.route(HandlerType.GET, ClusterDayTotals.LATEST_PATH, ApiRole.ANALYST, internal.latestDay());
         }
         if (services.contains(Service.ALERTS)) {
-            alerts = new AlertsApp(client, AlertsSettings.fromEnv(config.env()), clock, meters);
+            alerts = new AlertsApp(client, AlertsSettings.fromEnv(config.env(), config.httpPort()), clock, meters);
             if (alertListener != null) {
                 alerts.addListener(alertListener);
             }
             resources.push(alerts);
             alerts.start();
-            http.route(HandlerType.GET, AlertsHandler.PATH, ApiRole.OFFICER, new AlertsHandler(alerts::history));
+            AlertsApi api = new AlertsApi(alerts, ctx -> String.valueOf((Object) ctx.attribute(HttpApi.ROLE_ATTRIBUTE)), clock);
+            http.route(HandlerType.GET, AlertsApi.ALERTS, ApiRole.OFFICER, api.list());
+            http.route(HandlerType.GET, AlertsApi.FEED, ApiRole.OFFICER, api.feed());
+            http.route(HandlerType.GET, AlertsApi.ALERT, ApiRole.OFFICER, api.one());
+            http.route(HandlerType.GET, AlertsApi.CAP, ApiRole.OFFICER, api.cap());
+            http.route(HandlerType.POST, AlertsApi.ACK, ApiRole.OFFICER, api.acknowledge());
+            http.route(HandlerType.POST, AlertsApi.RESOLVE, ApiRole.OFFICER, api.resolve());
+            http.route(HandlerType.GET, AlertsApi.SILENCES, ApiRole.OFFICER, api.silences());
+            http.route(HandlerType.POST, AlertsApi.SILENCES, ApiRole.OFFICER, api.createSilence());
+            http.route(HandlerType.DELETE, AlertsApi.SILENCE, ApiRole.OFFICER, api.expireSilence());
+            http.route(HandlerType.GET, AlertsApi.NOTIFICATIONS, ApiRole.OFFICER, api.notifications());
         }
         http.start(config.httpPort());
         resources.push(http);

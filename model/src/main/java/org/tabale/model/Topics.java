@@ -67,8 +67,29 @@ public final class Topics {
                     "message.timestamp.type", "LogAppendTime", "max.message.bytes", String.valueOf(16 * 1024 * 1024)),
             "event submissions produced straight to Kafka, validated by ingest (kept 7 days)");
 
+    /**
+     * The alert service's record of every alert as it stands (lifecycle, who acknowledged, audit
+     * trail); key = alert id, value = the alert as JSON (the alerts module's {@code Alert}). Read back
+     * at start, so a restart neither forgets an episode nor pages it again.
+     */
+    public static final Topic<String, String> ALERTS = new Topic<>("tabale.alerts.v1", Serdes.String(), Serdes.String(), 1,
+            FOREVER_COMPACTED, "every alert as it stands, with its lifecycle and audit trail (key alert id)");
+
+    /** Officers' silences, as they stand; key = silence id, value JSON. */
+    public static final Topic<String, String> SILENCES = new Topic<>("tabale.silences.v1", Serdes.String(), Serdes.String(), 1,
+            FOREVER_COMPACTED, "silences with creator, reason, start and end (key silence id)");
+
+    /**
+     * The notification log (the outbox): one record per message, responder and channel, as it
+     * stands (pending, delivered, failed, with attempts); key = notification id. A delivered id is
+     * never sent again, whatever restarts and replays.
+     */
+    public static final Topic<String, String> NOTIFICATIONS = new Topic<>("tabale.notifications.v1", Serdes.String(),
+            Serdes.String(), 1, FOREVER_COMPACTED, "the outbox: every notification and its delivery state (key notification id)");
+
     /** All topics the services need, created at start. */
-    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, DELETIONS, RAW_EVENTS, REGION_STATS, DLQ, REPORTS, REPORT_VERIFICATIONS);
+    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, DELETIONS, RAW_EVENTS, REGION_STATS, DLQ, REPORTS,
+            REPORT_VERIFICATIONS, ALERTS, SILENCES, NOTIFICATIONS);
 
     private Topics() {
     }

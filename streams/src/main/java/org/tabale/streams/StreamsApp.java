@@ -58,7 +58,7 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         props.put(BoundedRocksDb.MEMORY_CONFIG, String.valueOf(settings.stateMemoryMb() * 1024L * 1024));
-        StatsSettings stats = new StatsSettings(Duration.ofMillis(settings.commitIntervalMs()));
+        StatsSettings stats = new StatsSettings(Duration.ofMillis(settings.commitIntervalMs()), StatsSettings.DEFAULT.tailDelay());
         this.streams = new KafkaStreams(RegionTotalsTopology.build(stats), props);
         this.streams.setUncaughtExceptionHandler(this::onCrash);
         this.streams.setStateListener((now, before) -> {

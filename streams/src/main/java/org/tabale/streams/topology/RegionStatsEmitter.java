@@ -25,12 +25,12 @@ import org.tabale.streams.window.RegionHistory;
 
 /**
  * Emits a {@link RegionStats} for every region and date whose window figures changed, so that the
- * latest record of each {@code regionId@date} key is always right.
+ * latest record of each {@code regionId@date} key is right.
  *
  * <p>Applies each {@link Delta} to the {@code region-day-totals} store (a cell that comes back to
- * zero stays, as a zero, because records were emitted for it) and notes the changed cell in
- * {@code stats-pending}. A wall-clock punctuation, every {@link StatsSettings#emitInterval()}, emits
- * per region, once however many events changed them:
+ * zero stays, as a zero, because records were emitted for its dates) and notes the changed day in
+ * {@code stats-pending}. A wall-clock punctuation, every {@link StatsSettings#emitInterval()},
+ * emits per region, once however many events changed them:
  * <ul>
  *   <li>for a changed day x, the dates where a window function steps because of it: x (it enters
  *       every window) and x+7, x+30, x+90, x+365 (it leaves one);</li>
@@ -38,9 +38,12 @@ import org.tabale.streams.window.RegionHistory;
  *       days), since the change moved its windows too.</li>
  * </ul>
  * Between two step dates the windows do not change, so the latest record on or before any date
- * gives that date's figures. Dates after today wait in {@code stats-pending} for their day. One
- * range read of the region's days (from {@link RegionHistory#LOOKBACK_DAYS} before the first date)
- * serves windows, baselines and highs of every emitted record: the work per change is bounded by the
+ * gives that date's figures. Dates up to the region's latest day with data (and up to today) go at
+ * once; later ones (the days leave their windows) wait in {@code stats-tail} until the region had
+ * no change for {@link StatsSettings#tailDelay()} and today reached them: a replay in date order
+ * would otherwise emit the year after its newest day again with every new day. One range read of
+ * the region's days (from {@link RegionHistory#LOOKBACK_DAYS} before the first date) serves
+ * windows, baselines and highs of every emitted record: the work per change is bounded by the
  * longest window and the look-back, never by the length of history.
  *
  * <p>Baselines and highs are computed afresh for each emitted record; a change that moves only the
@@ -48,19 +51,34 @@ import org.tabale.streams.window.RegionHistory;
  */
 final class RegionStatsEmitter implements Processor<String, Delta, String, RegionStats> {
 
+    private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
     private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
-    /** {@code stats-pending} value of a changed (region, day) cell. */
-    private static final String CHANGED_DAY = "day";
-    /** {@code stats-pending} value of a window end waiting for its day. */
-    private static final String END = "end";
     private static final int LONGEST = StatsSettings.SERVED_WINDOWS.get(StatsSettings.SERVED_WINDOWS.size() - 1);
+    private static final String NONE = "-";
 
     private final StatsSettings settings;
     private ProcessorContext<String, RegionStats> context;
     private KeyValueStore<String, DayTotals> days;
     private KeyValueStore<String, SeenRegion> regions;
     private KeyValueStore<String, String> pending;
+    private KeyValueStore<String, String> tail;
     private KeyValueStore<String, String> dirty;
+    /** The region the last punctuation stopped after, when its time ran out. */
+    private String resumeAfter;
+
+    /** A {@code stats-dirty} value: the earliest changed day, the earliest waiting end, the last change (epoch ms). */
+    private record Dirty(LocalDate day, LocalDate end, long changedAt) {
+
+        static Dirty parse(String value) {
+            String[] parts = value.split(",");
+            return new Dirty(parts[0].equals(NONE) ? null : LocalDate.parse(parts[0]),
+                    parts[1].equals(NONE) ? null : LocalDate.parse(parts[1]), Long.parseLong(parts[2]));
+        }
+
+        String format() {
+            return (day == null ? NONE : day.toString()) + "," + (end == null ? NONE : end.toString()) + "," + changedAt;
+        }
+    }
 
     RegionStatsEmitter(StatsSettings settings) {
         this.settings = settings;
@@ -72,6 +90,7 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         this.days = context.getStateStore(RegionTotalsTopology.DAY_TOTALS_STORE);
         this.regions = context.getStateStore(RegionTotalsTopology.REGIONS_STORE);
         this.pending = context.getStateStore(RegionTotalsTopology.PENDING_STORE);
+        this.tail = context.getStateStore(RegionTotalsTopology.TAIL_STORE);
         this.dirty = context.getStateStore(RegionTotalsTopology.DIRTY_STORE);
         context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::emitPending);
     }
@@ -91,75 +110,95 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         if (regions.get(regionId) == null) {
             regions.put(regionId, new SeenRegion(change.country(), change.admin1()));
         }
-        pending.put(cell, CHANGED_DAY);
-        String earliest = dirty.get(regionId);
-        if (earliest == null || day.isBefore(LocalDate.parse(earliest))) {
-            dirty.put(regionId, day.toString());
-        }
+        pending.put(cell, "");
+        String value = dirty.get(regionId);
+        Dirty before = value == null ? new Dirty(null, null, 0) : Dirty.parse(value);
+        LocalDate earliest = before.day() == null || day.isBefore(before.day()) ? day : before.day();
+        dirty.put(regionId, new Dirty(earliest, before.end(), context.currentSystemTimeMs()).format());
     }
 
+    /**
+     * Emits what is due, region after region, for at most a quarter of the emission interval: under
+     * a replay's load the rest waits for the next punctuation (its changes keep coalescing, so each
+     * region's later emission covers more), and the stream thread goes on applying events. Regions
+     * are taken in turn from where the last punctuation stopped, so none waits for ever.
+     */
     private void emitPending(long now) {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
-        Map<String, LocalDate> ready = new HashMap<>();
+        List<String> ready = new ArrayList<>();
+        List<Dirty> states = new ArrayList<>();
+        int start = 0;
         try (KeyValueIterator<String, String> it = dirty.all()) {
             while (it.hasNext()) {
                 KeyValue<String, String> entry = it.next();
-                LocalDate earliest = LocalDate.parse(entry.value);
-                if (!earliest.isAfter(today)) {
-                    ready.put(entry.key, earliest);
+                Dirty d = Dirty.parse(entry.value);
+                boolean quiet = now - d.changedAt() >= settings.tailDelay().toMillis();
+                if (d.day() != null && !d.day().isAfter(today) || quiet && d.end() != null && !d.end().isAfter(today)) {
+                    if (resumeAfter != null && entry.key.compareTo(resumeAfter) <= 0) {
+                        start++;
+                    }
+                    ready.add(entry.key);
+                    states.add(d);
                 }
             }
         }
-        ready.forEach((regionId, earliest) -> emit(regionId, earliest, today, now));
-    }
-
-    private void emit(String regionId, LocalDate earliest, LocalDate today, long now) {
-        TreeSet<LocalDate> changedDays = new TreeSet<>();
-        TreeSet<LocalDate> ends = new TreeSet<>();
-        try (KeyValueIterator<String, String> it = pending.range(RegionDay.key(regionId, earliest), RegionDay.key(regionId, today))) {
-            while (it.hasNext()) {
-                KeyValue<String, String> entry = it.next();
-                (CHANGED_DAY.equals(entry.value) ? changedDays : ends).add(RegionDay.dayOf(entry.key));
+        long budget = Math.max(50, settings.emitInterval().toMillis() / 4);
+        long began = System.nanoTime();
+        resumeAfter = null;
+        for (int i = 0; i < ready.size(); i++) {
+            int at = (start + i) % ready.size();
+            emit(ready.get(at), states.get(at), today, now);
+            if ((System.nanoTime() - began) / 1_000_000 >= budget && i < ready.size() - 1) {
+                resumeAfter = ready.get(at);
+                return;
             }
         }
-        for (LocalDate date : changedDays) {
-            pending.delete(RegionDay.key(regionId, date));
+    }
+
+    private void emit(String regionId, Dirty state, LocalDate today, long now) {
+        TreeSet<LocalDate> changedDays = new TreeSet<>();
+        if (state.day() != null) {
+            changedDays.addAll(takeRange(pending, regionId, state.day(), today));
         }
-        for (LocalDate date : ends) {
-            pending.delete(RegionDay.key(regionId, date));
+        TreeSet<LocalDate> ends = new TreeSet<>();
+        boolean quiet = now - state.changedAt() >= settings.tailDelay().toMillis();
+        if (quiet && state.end() != null) {
+            ends.addAll(takeRange(tail, regionId, state.end(), today));
         }
         for (LocalDate day : changedDays) {
             ends.addAll(steps(day));
         }
-        if (ends.isEmpty()) {
-            dirty.delete(regionId);
-            return;
-        }
-        LocalDate first = ends.first();
-        LocalDate last = ends.last();
-        TreeMap<LocalDate, Totals> cells = read(regionId, RegionHistory.firstDayNeeded(first), min(last, today));
-        if (!changedDays.isEmpty()) {
-            // Dates with a record already, whose windows a changed day moved.
-            for (LocalDate cell : cells.keySet()) {
-                for (LocalDate step : steps(cell)) {
-                    LocalDate changed = changedDays.floor(step);
-                    if (changed != null && step.isBefore(changed.plusDays(LONGEST))) {
-                        ends.add(step);
+        LocalDate frontier = latestDay(regionId);
+        if (!ends.isEmpty()) {
+            LocalDate first = ends.first();
+            TreeMap<LocalDate, Totals> cells = read(regionId, RegionHistory.firstDayNeeded(first), min(ends.last(), today));
+            if (!changedDays.isEmpty()) {
+                // Dates with a record already, whose windows a changed day moved.
+                for (LocalDate cell : cells.keySet()) {
+                    for (LocalDate step : steps(cell)) {
+                        LocalDate changed = changedDays.floor(step);
+                        if (changed != null && step.isBefore(changed.plusDays(LONGEST))) {
+                            ends.add(step);
+                        }
                     }
                 }
             }
-        }
-        for (LocalDate later : ends.tailSet(today, false)) {
-            pending.put(RegionDay.key(regionId, later), END);
-        }
-        try (KeyValueIterator<String, String> it = pending.range(RegionDay.key(regionId, today.plusDays(1)), RegionDay.key(regionId, LAST))) {
-            if (it.hasNext()) {
-                dirty.put(regionId, RegionDay.dayOf(it.next().key).toString());
-            } else {
-                dirty.delete(regionId);
+            LocalDate dueUntil = quiet ? today : min(today, frontier == null ? today : frontier);
+            for (LocalDate later : ends.tailSet(dueUntil, false)) {
+                tail.put(RegionDay.key(regionId, later), "");
             }
+            emitDue(regionId, cells, new ArrayList<>(ends.headSet(dueUntil, true)), now);
         }
-        List<LocalDate> due = new ArrayList<>(ends.headSet(today, true));
+        LocalDate nextDay = firstKey(pending, regionId, today.plusDays(1));
+        LocalDate nextEnd = firstKey(tail, regionId, quiet ? today.plusDays(1) : FIRST);
+        if (nextDay == null && nextEnd == null) {
+            dirty.delete(regionId);
+        } else {
+            dirty.put(regionId, new Dirty(nextDay, nextEnd, state.changedAt()).format());
+        }
+    }
+
+    private void emitDue(String regionId, TreeMap<LocalDate, Totals> cells, List<LocalDate> due, long now) {
         SeenRegion names = regions.get(regionId);
         int from = 0;
         for (int i = 1; i <= due.size(); i++) {
@@ -168,6 +207,35 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
                 emit(regionId, names, cells, due.subList(from, i), now);
                 from = i;
             }
+        }
+    }
+
+    /** Removes and returns the dates of a region's keys from {@code from} to {@code to} in a store. */
+    private static List<LocalDate> takeRange(KeyValueStore<String, String> store, String regionId, LocalDate from, LocalDate to) {
+        List<LocalDate> dates = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = store.range(RegionDay.key(regionId, from), RegionDay.key(regionId, to))) {
+            while (it.hasNext()) {
+                dates.add(RegionDay.dayOf(it.next().key));
+            }
+        }
+        for (LocalDate date : dates) {
+            store.delete(RegionDay.key(regionId, date));
+        }
+        return dates;
+    }
+
+    /** The first date of a region's keys from {@code from} on, or null. */
+    private static LocalDate firstKey(KeyValueStore<String, String> store, String regionId, LocalDate from) {
+        try (KeyValueIterator<String, String> it = store.range(RegionDay.key(regionId, from), RegionDay.key(regionId, LAST))) {
+            return it.hasNext() ? RegionDay.dayOf(it.next().key) : null;
+        }
+    }
+
+    /** The latest day of the region with a cell, or null. */
+    private LocalDate latestDay(String regionId) {
+        try (KeyValueIterator<String, DayTotals> it = days.reverseRange(RegionDay.key(regionId, FIRST),
+                RegionDay.key(regionId, LAST))) {
+            return it.hasNext() ? RegionDay.dayOf(it.next().key) : null;
         }
     }
 

@@ -24,8 +24,8 @@ import org.tabale.model.Topics;
  * stands per id: the newest event or deletion, or a report with its latest verification),
  * {@link #DAY_TOTALS_STORE} (key {@code regionId@day}; every day of a region in the task of its
  * region), which the query layer reads,
- * {@link #REGIONS_STORE}, and {@link #PENDING_STORE} and {@link #DIRTY_STORE}, the window ends
- * waiting to be emitted. A revision subtracts the old version from its day and adds the new one; a
+ * {@link #REGIONS_STORE}, and {@link #PENDING_STORE}, {@link #TAIL_STORE} and {@link #DIRTY_STORE},
+ * what waits to be emitted. A revision subtracts the old version from its day and adds the new one; a
  * deletion subtracts it; an event of any age updates its day: there is no grace period and nothing
  * is dropped as late.
  */
@@ -37,7 +37,9 @@ public final class RegionTotalsTopology {
     public static final String REGIONS_STORE = "regions-seen";
     /** Window ends whose figures changed and are not emitted yet (key {@code regionId@date}). */
     public static final String PENDING_STORE = "stats-pending";
-    /** Per region, the earliest pending window end (key region id). */
+    /** Window ends after a region's latest data, waiting for the region to go quiet (key {@code regionId@date}). */
+    public static final String TAIL_STORE = "stats-tail";
+    /** Per region: the earliest changed day, the earliest waiting end, and when it last changed (key region id). */
     public static final String DIRTY_STORE = "stats-dirty";
 
     private RegionTotalsTopology() {
@@ -52,6 +54,8 @@ public final class RegionTotalsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS_STORE),
                 Serdes.String(), new JsonSerde<>(SeenRegion.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TAIL_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIRTY_STORE),
                 Serdes.String(), Serdes.String()));
@@ -83,7 +87,7 @@ public final class RegionTotalsTopology {
                 .repartition(Repartitioned.<String, Delta>as("deltas-by-region")
                         .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Delta.class)))
                 .process(() -> new RegionStatsEmitter(settings), Named.as("emit-region-stats"),
-                        DAY_TOTALS_STORE, REGIONS_STORE, PENDING_STORE, DIRTY_STORE)
+                        DAY_TOTALS_STORE, REGIONS_STORE, PENDING_STORE, TAIL_STORE, DIRTY_STORE)
                 .to(Topics.REGION_STATS.name(), Produced.with(Topics.REGION_STATS.keySerde(), Topics.REGION_STATS.valueSerde())
                         .withName("region-stats-sink"));
         return builder.build();

@@ -99,6 +99,7 @@ class RegionStatsPropertyTest {
                 }
             }
             driver.advanceWallClockTime(StatsSettings.DEFAULT.emitInterval());
+            driver.advanceWallClockTime(StatsSettings.DEFAULT.tailDelay());
             Map<String, RegionStats> emitted = output.readKeyValuesToMap();
             KeyValueStore<String, DayTotals> store = driver.getKeyValueStore(RegionTotalsTopology.DAY_TOTALS_STORE);
             StatsQuery query = new StatsQuery(() -> store);

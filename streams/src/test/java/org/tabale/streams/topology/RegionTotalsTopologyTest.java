@@ -192,9 +192,13 @@ class RegionTotalsTopologyTest {
         assertThat(day(DAY)).isEqualTo(new Totals(4, 9, 3, 2, 5));
     }
 
-    /** Advances the wall clock past one emission interval and reads what was emitted, by key. */
+    /**
+     * Advances the wall clock past one emission interval, then past the tail delay (so the region
+     * is quiet and the dates after its latest day go too), and reads what was emitted, by key.
+     */
     private Map<String, RegionStats> emitted() {
         driver.advanceWallClockTime(StatsSettings.DEFAULT.emitInterval());
+        driver.advanceWallClockTime(StatsSettings.DEFAULT.tailDelay());
         return stats.readKeyValuesToMap();
     }
 
@@ -242,11 +246,31 @@ class RegionTotalsTopologyTest {
         send(attack("MLI1", MOPTI, DAY, 6, 200));
 
         driver.advanceWallClockTime(StatsSettings.DEFAULT.emitInterval());
-        List<KeyValue<String, RegionStats>> records = stats.readKeyValuesToList();
+        List<KeyValue<String, RegionStats>> atOnce = stats.readKeyValuesToList();
+        driver.advanceWallClockTime(StatsSettings.DEFAULT.tailDelay());
+        List<KeyValue<String, RegionStats>> once = stats.readKeyValuesToList();
 
-        assertThat(records).extracting(r -> r.key).doesNotHaveDuplicates().hasSize(4);
-        assertThat(records.get(0).value.windows().get(7)).isEqualTo(new Totals(2, 9, 2, 2, 9));
+        // The day itself at once; the days it leaves its windows once the region is quiet.
+        assertThat(atOnce).extracting(r -> r.key).containsExactly(MOPTI + "@" + DAY);
+        assertThat(atOnce.get(0).value.windows().get(7)).isEqualTo(new Totals(2, 9, 2, 2, 9));
+        assertThat(once).extracting(r -> r.key).containsExactly(MOPTI + "@" + DAY.plusDays(7),
+                MOPTI + "@" + DAY.plusDays(30), MOPTI + "@" + DAY.plusDays(90));
         assertThat(emitted()).isEmpty();
+    }
+
+    @Test
+    void shouldHoldTheDatesAfterTheLatestDayWhileARegionKeepsChanging() {
+        for (int i = 0; i < 20; i++) {
+            send(attack("MLI" + i, MOPTI, DAY.plusDays(i), 1, 100));
+            driver.advanceWallClockTime(StatsSettings.DEFAULT.emitInterval());
+        }
+        List<KeyValue<String, RegionStats>> whileBusy = stats.readKeyValuesToList();
+
+        assertThat(whileBusy).extracting(r -> r.value.date()).allMatch(date -> !date.isAfter(DAY.plusDays(19)))
+                .doesNotHaveDuplicates();
+        Map<String, RegionStats> afterwards = emitted();
+        assertThat(afterwards.get(MOPTI + "@" + DAY.plusDays(25)).windows().get(7)).isEqualTo(new Totals(1, 1, 1, 1, 1));
+        assertThat(afterwards.get(MOPTI + "@" + DAY.plusDays(26)).windows().get(7)).isEqualTo(Totals.ZERO);
     }
 
     @Test

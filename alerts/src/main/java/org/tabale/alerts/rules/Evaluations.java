@@ -1,0 +1,43 @@
+package org.tabale.alerts.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tabale.alerts.lifecycle.Alert;
+import org.tabale.alerts.lifecycle.Observation;
+import org.tabale.model.Baseline;
+import org.tabale.model.Metric;
+import org.tabale.model.RegionStats;
+
+/** What the rules say of one stats record, as the lifecycle takes it. */
+public final class Evaluations {
+
+    private Evaluations() {
+    }
+
+    /** One observation per rule that applies to the record (held or not: resolution needs both). */
+    public static List<Observation> of(RuleSet rules, RegionStats stats) {
+        List<Observation> observations = new ArrayList<>();
+        Alert.RegionRef region = new Alert.RegionRef(stats.regionId(), stats.country(), stats.admin1());
+        for (ThresholdRule rule : rules.rules()) {
+            if (!rule.applies(stats)) {
+                continue;
+            }
+            long value = rule.metricValue(stats);
+            boolean holds = rule.evaluate(stats).isPresent();
+            Baseline baseline = stats.baselines().get(rule.window());
+            observations.add(new Observation(rule.name(), rule.metric(), rule.window(), region, stats.date(), holds, value,
+                    rule.threshold(), baseline == null ? null : baseline.mean().get(rule.metric()),
+                    holds ? rule.severity() : null, basis(rule.metric()), List.of()));
+        }
+        return observations;
+    }
+
+    /** What an alert on a metric rests on: event data, or community reports (verified or not). */
+    public static Alert.Basis basis(Metric metric) {
+        return switch (metric) {
+            case REPORTS -> Alert.Basis.UNVERIFIED_REPORTS;
+            case VERIFIED_REPORTS -> Alert.Basis.VERIFIED_REPORTS;
+            default -> Alert.Basis.EVENT_DATA;
+        };
+    }
+}
