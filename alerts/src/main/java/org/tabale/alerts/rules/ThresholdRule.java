@@ -1,54 +1,71 @@
 package org.tabale.alerts.rules;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Objects;
 import java.util.Optional;
 import org.tabale.model.Metric;
 import org.tabale.model.RegionStats;
 import org.tabale.model.Totals;
 
 /**
- * An absolute threshold: the rule holds for a region and date when the metric over the window
- * ending at that date reaches {@code threshold}. Pure function of one stats record.
+ * The rule API before detectors: a view of a {@link Rule} as "value over a window reaching a level".
+ * {@link #evaluate} holds exactly when the rule does (any detector, overrides included);
+ * {@link #threshold()} is only the least value that can alert.
+ *
+ * @deprecated use {@link Rule}, {@link RuleSet#evaluate(RegionStats)} and {@link Evaluation}; this view
+ *             goes once the alert tracker has moved to them.
  */
-public record ThresholdRule(@JsonProperty("name") String name,
-                            @JsonProperty("metric") Metric metric,
-                            @JsonProperty("window") int window,
-                            @JsonProperty("threshold") long threshold,
-                            @JsonProperty("severity") Severity severity) {
+@Deprecated(forRemoval = true)
+public final class ThresholdRule {
 
-    public ThresholdRule {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a rule needs a name");
-        }
-        Objects.requireNonNull(metric, "rule " + name + ": metric is required");
-        Objects.requireNonNull(severity, "rule " + name + ": severity is required");
-        if (window < 1) {
-            throw new IllegalArgumentException("rule " + name + ": window must be >= 1 day");
-        }
-        if (threshold < 1) {
-            throw new IllegalArgumentException("rule " + name + ": threshold must be >= 1");
-        }
+    private final Rule rule;
+
+    /** An absolute threshold rule. */
+    public ThresholdRule(String name, Metric metric, int window, long threshold, Severity severity) {
+        this(new Rule(name, metric, window, new ThresholdDetector(threshold), severity));
     }
 
-    /** The metric's value when the rule holds on this record; empty when it does not or the window is absent. */
+    ThresholdRule(Rule rule) {
+        this.rule = rule;
+    }
+
+    Rule rule() {
+        return rule;
+    }
+
+    public String name() {
+        return rule.name();
+    }
+
+    public Metric metric() {
+        return rule.metric();
+    }
+
+    public int window() {
+        return rule.window();
+    }
+
+    /** The least value that can alert: the threshold, or the detector's floor. */
+    public long threshold() {
+        return rule.detector().minimum();
+    }
+
+    /** The fixed severity, or the first step's. */
+    public Severity severity() {
+        return rule.severity().least();
+    }
+
+    /** The metric's value when the rule holds on this record; empty when it does not or does not apply. */
     public Optional<Long> evaluate(RegionStats stats) {
-        Totals totals = stats.windows().get(window);
-        if (totals == null) {
-            return Optional.empty();
-        }
-        long value = totals.get(metric);
-        return value >= threshold ? Optional.of(value) : Optional.empty();
+        return rule.evaluate(stats).filter(Evaluation::holds).map(Evaluation::value);
     }
 
     /** The metric's value over the rule's window in this record (0 when the window is absent). */
     public long metricValue(RegionStats stats) {
-        Totals totals = stats.windows().get(window);
-        return totals == null ? 0 : totals.get(metric);
+        Totals totals = stats.windows().get(rule.window());
+        return totals == null ? 0 : totals.get(rule.metric());
     }
 
-    /** Whether this record carries the rule's window at all (a record without it says nothing). */
+    /** Whether the rule applies to this record (its region, its window, what its detector needs). */
     public boolean applies(RegionStats stats) {
-        return stats.windows().containsKey(window);
+        return rule.evaluate(stats).isPresent();
     }
 }
