@@ -166,4 +166,34 @@ class RuleSetTest {
         assertThat(view.applies(Records.stats("MLI.Kidal", Metric.CIVILIAN_FATALITIES, 7, 19, 1, 1, 0, 0))).isFalse();
         assertThat(view.threshold()).isEqualTo(10);
     }
+
+    @Test
+    void shouldShipDocumentedDefaultsForTheSahel() {
+        assertThat(RuleSet.bundledDefault().all()).extracting(Rule::name).containsExactly("civilian-fatalities-7d",
+                "civilian-fatalities-30d-surge", "violent-events-30d-unusual", "fatalities-30d-record", "verified-reports-7d");
+    }
+
+    @Test
+    void shouldAlertOnAMassacreAndKeepAQuietBamakoWeekQuietWithTheDefaults() {
+        RuleSet defaults = RuleSet.bundledDefault();
+        // Koulogon, 1 January 2019: 37 civilians killed in Mopti, in an ordinary month of fighting (18 violent
+        // events against a usual 24) and not yet a record month (70 dead against 196).
+        RegionStats koulogon = new RegionStats("MLI.Mopti", "Mali", "Mopti", Records.DAY,
+                java.util.Map.of(7, new org.tabale.model.Totals(3, 39, 3, 2, 37), 30, new org.tabale.model.Totals(20, 70, 18, 8, 47)),
+                java.util.Map.of(7, Records.baseline(Metric.CIVILIAN_FATALITIES, 5, 8),
+                        30, new org.tabale.model.Baseline(
+                                org.tabale.model.Figures.of(m -> m == Metric.CIVILIAN_FATALITIES ? 20 : 24),
+                                org.tabale.model.Figures.of(m -> m == Metric.CIVILIAN_FATALITIES ? 15 : 10))),
+                new org.tabale.model.Highs(Records.totals(Metric.FATALITIES, 196), Records.totals(Metric.FATALITIES, 196)));
+        // Bamako, January 2019: an imam murdered, a trader killed, a kidnapping: 2 dead in a month.
+        RegionStats bamako = new RegionStats("MLI.Bamako", "Mali", "Bamako", Records.DAY,
+                java.util.Map.of(7, new org.tabale.model.Totals(2, 1, 2, 2, 1), 30, new org.tabale.model.Totals(6, 2, 4, 4, 2)),
+                java.util.Map.of(7, Records.baseline(Metric.CIVILIAN_FATALITIES, 0.1, 0.3),
+                        30, Records.baseline(Metric.VIOLENT_EVENTS, 0.4, 0.6)),
+                new org.tabale.model.Highs(Records.totals(Metric.FATALITIES, 1), Records.totals(Metric.FATALITIES, 1)));
+
+        assertThat(defaults.evaluate(koulogon)).extracting(Detection::rule, Detection::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("civilian-fatalities-7d", Severity.EXTREME));
+        assertThat(defaults.evaluate(bamako)).isEmpty();
+    }
 }

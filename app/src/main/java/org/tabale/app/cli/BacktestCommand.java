@@ -10,6 +10,7 @@ import org.tabale.app.backtest.Backtest;
 import org.tabale.app.backtest.BacktestReport;
 import org.tabale.app.backtest.FeedFiles;
 import org.tabale.ingest.parse.Feed;
+import org.tabale.model.ConflictEvent;
 import org.tabale.model.Gazetteer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--country", split = ",", paramLabel = "ISO3",
+            description = "Only regions of these countries (ISO 3166-1 alpha-3, comma-separated), e.g. MLI,BFA,NER")
+    List<String> countries;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,16 +61,22 @@ public final class BacktestCommand implements Callable<Integer> {
         read.problems().forEach(err::println);
         err.printf("read %,d rows: %,d events, %,d refused, %,d repeats or older versions; rules: %s%n", read.rows(),
                 read.events().size(), read.refused(), read.repeated(), rules == null ? "shipped default" : rules);
-        Backtest.Result result = new Backtest(ruleSet, warmup).run(read.events());
+        List<ConflictEvent> events = read.events().stream().filter(this::inCountries).toList();
+        Backtest.Result result = new Backtest(ruleSet, warmup).run(events);
         if (format == Format.csv) {
             out.print(BacktestReport.csv(result));
         } else {
             out.println("An episode: the rule holds on successive dates; a new one starts once it has not held for its window in days.");
-            out.println("Rules that compare with history count after a warm-up (" + (warmup >= 0 ? warmup + " days" : "one year; three for 3-year highs")
+            out.println("Rules that compare with history count after a warm-up (" + (warmup >= 0 ? warmup + " days" : "one year, three for 3-year highs,")
                     + " after the first event); absolute thresholds from the first day.");
             out.print(BacktestReport.text(result, ruleSet.all().stream().map(Rule::name).toList()));
         }
         out.flush();
         return read.events().isEmpty() ? 1 : 0;
+    }
+
+    private boolean inCountries(ConflictEvent event) {
+        return countries == null || countries.stream()
+                .anyMatch(iso3 -> event.regionId().regionMatches(true, 0, iso3.trim() + ".", 0, iso3.trim().length() + 1));
     }
 }

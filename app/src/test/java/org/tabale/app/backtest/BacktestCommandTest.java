@@ -74,4 +74,11 @@ class BacktestCommandTest {
         assertThat(run.code()).isNotZero();
         assertThat(run.err()).contains("rule 'x': unknown field 'treshold'");
     }
+
+    @Test
+    void shouldKeepOnlyTheRegionsOfTheCountriesAsked() throws Exception {
+        Run run = tabale("backtest", "--rules", rules().toString(), "--country", "BFA,NER", BacktestTest.fixture().toString());
+
+        assertThat(run.out()).contains("no events: nothing to replay").doesNotContain("MLI.");
+    }
 }
