@@ -36,7 +36,8 @@ public final class RuleSet {
 
     private final List<Rule> rules;
 
-    private RuleSet(List<Rule> rules, boolean checked) {
+    /** {@code distinct} only sets this constructor apart from the deprecated one (both take a List). */
+    private RuleSet(List<Rule> rules, boolean distinct) {
         this.rules = List.copyOf(rules);
         Set<String> names = new HashSet<>();
         for (Rule rule : this.rules) {

@@ -12,6 +12,7 @@ import org.tabale.alerts.rules.Evaluation;
 import org.tabale.alerts.rules.RecordHighDetector;
 import org.tabale.alerts.rules.Rule;
 import org.tabale.alerts.rules.RuleSet;
+import org.tabale.alerts.rules.Severity;
 import org.tabale.alerts.rules.ThresholdDetector;
 import org.tabale.model.Baseline;
 import org.tabale.model.ConflictEvent;
@@ -132,7 +133,7 @@ public final class Backtest {
         int days;
         long peak = -1;
         LocalDate peakDate;
-        org.tabale.alerts.rules.Severity severity;
+        Severity severity;
 
         Open(LocalDate start) {
             this.start = start;
