@@ -19,6 +19,7 @@ import org.tabale.model.ConflictEvent;
 import org.tabale.model.Highs;
 import org.tabale.model.RegionStats;
 import org.tabale.model.Totals;
+import org.tabale.streams.topology.StatsSettings;
 import org.tabale.streams.window.RegionHistory;
 
 /**
@@ -34,8 +35,6 @@ import org.tabale.streams.window.RegionHistory;
  */
 public final class Backtest {
 
-    /** The windows a stats record carries (StatsSettings.SERVED_WINDOWS of the streams service). */
-    static final List<Integer> WINDOWS = List.of(7, 30, 90, 365);
     /** Days after the last event still evaluated: the 30-day windows that still hold it. */
     static final int TAIL_DAYS = 30;
 
@@ -119,7 +118,7 @@ public final class Backtest {
     private static RegionStats stats(String regionId, ConflictEvent names, RegionHistory history, LocalDate date) {
         Map<Integer, Totals> windows = new HashMap<>();
         Map<Integer, Baseline> baselines = new HashMap<>();
-        for (int window : WINDOWS) {
+        for (int window : StatsSettings.SERVED_WINDOWS) {
             windows.put(window, history.window(date, window));
             baselines.put(window, history.baseline(date, window));
         }
