@@ -1,6 +1,7 @@
 package org.tabale.app;
 
 import org.tabale.app.bench.BenchCommand;
+import org.tabale.app.cli.BacktestCommand;
 import org.tabale.app.cli.DemoCommand;
 import org.tabale.app.cli.ReplayCommand;
 import org.tabale.app.cli.RoleCommand;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tabale", mixinStandardHelpOptions = true, version = "tabale 0.1.0",
         description = "Conflict early-warning pipeline: ingest events, keep exact regional statistics, alert responders.",
         subcommands = {DemoCommand.class, RoleCommand.Run.class, RoleCommand.All.class, RoleCommand.Ingest.class,
-                RoleCommand.Streams.class, RoleCommand.Alerts.class, ReplayCommand.class, BenchCommand.class})
+                RoleCommand.Streams.class, RoleCommand.Alerts.class, ReplayCommand.class, BenchCommand.class,
+                BacktestCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

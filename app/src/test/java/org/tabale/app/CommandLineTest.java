@@ -15,11 +15,11 @@ import picocli.CommandLine;
 class CommandLineTest {
 
     @Test
-    void shouldOfferTheDemoTheRolesAndReplay() {
+    void shouldOfferTheDemoTheRolesReplayAndBacktest() {
         CommandLine cli = new CommandLine(new Main());
 
         assertThat(cli.getSubcommands().keySet())
-                .containsExactlyInAnyOrder("demo", "run", "all", "ingest", "streams", "alerts", "replay", "bench");
+                .containsExactlyInAnyOrder("demo", "run", "all", "ingest", "streams", "alerts", "replay", "bench", "backtest");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tabale.alerts.lifecycle.Alert;
 import org.tabale.alerts.lifecycle.Observation;
-import org.tabale.model.Baseline;
 import org.tabale.model.Metric;
 import org.tabale.model.RegionStats;
 
@@ -18,16 +17,10 @@ public final class Evaluations {
     public static List<Observation> of(RuleSet rules, RegionStats stats) {
         List<Observation> observations = new ArrayList<>();
         Alert.RegionRef region = new Alert.RegionRef(stats.regionId(), stats.country(), stats.admin1());
-        for (ThresholdRule rule : rules.rules()) {
-            if (!rule.applies(stats)) {
-                continue;
-            }
-            long value = rule.metricValue(stats);
-            boolean holds = rule.evaluate(stats).isPresent();
-            Baseline baseline = stats.baselines().get(rule.window());
-            observations.add(new Observation(rule.name(), rule.metric(), rule.window(), region, stats.date(), holds, value,
-                    rule.threshold(), baseline == null ? null : baseline.mean().get(rule.metric()),
-                    holds ? rule.severity() : null, basis(rule.metric()), List.of()));
+        for (Rule rule : rules.all()) {
+            rule.evaluate(stats).ifPresent(e -> observations.add(new Observation(e.rule(), e.metric(), e.window(), region,
+                    stats.date(), e.holds(), e.value(), (long) Math.ceil(e.trigger()), e.baseline(),
+                    e.holds() ? e.severity() : null, basis(e.metric()), List.of())));
         }
         return observations;
     }
