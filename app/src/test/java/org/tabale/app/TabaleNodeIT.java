@@ -67,7 +67,9 @@ class TabaleNodeIT {
                 "TABALE_MAX_BODY_BYTES", "4096",
                 "TABALE_STREAMS_APP_ID", run + "-streams",
                 "TABALE_ALERTS_GROUP_ID", run + "-alerts",
-                "TABALE_WEBHOOK_URL", webhook.url()));
+                "TABALE_WEBHOOK_URL", webhook.url(),
+                "TABALE_WEBHOOK_ALLOW_PRIVATE", "true",
+                "TABALE_ALERT_MAX_PUSH_AGE_DAYS", "100000"));
         Tokens tokens = Tokens.parse("integrator:" + INTEGRATOR + ",analyst:" + ANALYST + ",officer:" + OFFICER);
         node = TabaleNode.start(config, Service.all(), tokens, Clock.systemUTC(), null);
         assertThat(node.streams().awaitRunning(Duration.ofSeconds(60))).isTrue();
