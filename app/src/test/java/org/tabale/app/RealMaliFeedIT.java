@@ -33,7 +33,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.tabale.alerts.rules.RuleSet;
+import org.tabale.app.backtest.Backtest;
+import org.tabale.app.backtest.FeedFiles;
 import org.tabale.app.http.Tokens;
+import org.tabale.ingest.parse.Feed;
+import org.tabale.model.Gazetteer;
 import org.tabale.model.RegionStats;
 import org.tabale.model.Topics;
 import org.tabale.model.Totals;
@@ -66,6 +71,7 @@ class RealMaliFeedIT {
     private static final LocalDate OWNED_TO = LocalDate.of(2019, 2, 28);
     private static final String INTEGRATOR = "integrator-token-real-mali";
     private static final String ANALYST = "analyst-token-real-mali";
+    private static final String OFFICER = "officer-token-real-mali";
 
     /** What the recomputation needs of a row. */
     private record Row(String id, String region, LocalDate day, String type, int fatalities, long timestamp) {
@@ -88,7 +94,8 @@ class RealMaliFeedIT {
         TabaleConfig config = TabaleConfig.fromEnv(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "TABALE_DATA_DIR", dataDir.toString(), "TABALE_HTTP_PORT", "0",
                 "TABALE_STREAMS_APP_ID", run + "-streams", "TABALE_ALERTS_GROUP_ID", run + "-alerts"));
-        node = TabaleNode.start(config, Service.all(), Tokens.parse("integrator:" + INTEGRATOR + ",analyst:" + ANALYST),
+        node = TabaleNode.start(config, Service.all(), Tokens.parse("integrator:" + INTEGRATOR + ",analyst:" + ANALYST
+                        + ",officer:" + OFFICER),
                 Clock.systemUTC(), null);
         assertThat(node.streams().awaitRunning(Duration.ofSeconds(60))).isTrue();
         http = new Http(node.httpPort());
@@ -111,6 +118,7 @@ class RealMaliFeedIT {
         assertThat(first.path("accepted").asLong()).isEqualTo(1339);
         assertThat(first.path("rejected").asLong()).isZero();
         assertAgrees(rows);
+        assertAlertsAsTheBacktest();
 
         List<Map<String, String>> resent = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -182,6 +190,26 @@ class RealMaliFeedIT {
                     }
                 }
             }
+        });
+    }
+
+    /**
+     * The default rules on the file: the alert service raises alerts in every region the back-test
+     * names (Mopti, Gao, Kidal, Ségou, Tombouctou), and none in Bamako.
+     */
+    private static void assertAlertsAsTheBacktest() throws IOException {
+        FeedFiles.Read file = FeedFiles.read(List.of(SharedFeeds.file(FILE)), Feed.ACLED, Gazetteer.bundled());
+        TreeSet<String> expected = new TreeSet<>();
+        new Backtest(RuleSet.bundledDefault(), 0).run(file.events()).episodes().forEach(e -> expected.add(e.regionId()));
+        assertThat(expected).contains("MLI.Mopti", "MLI.Gao", "MLI.Kidal").doesNotContain("MLI.Bamako");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            TreeSet<String> alerted = new TreeSet<>();
+            for (JsonNode alert : http.get("/api/v1/alerts?region=MLI", OFFICER).json().path("alerts")) {
+                if (!alert.path("episode").path("firedAt").isNull() && !alert.path("episode").path("firedAt").isMissingNode()) {
+                    alerted.add(alert.path("region").path("id").asText());
+                }
+            }
+            assertThat(alerted).containsAll(expected).doesNotContain("MLI.Bamako");
         });
     }
 

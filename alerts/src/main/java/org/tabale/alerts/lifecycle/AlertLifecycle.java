@@ -231,6 +231,15 @@ public final class AlertLifecycle {
             }
             return List.of(Change.quiet(save(draft)));
         }
+        List<Change> changes = new ArrayList<>();
+        if (latest && draft.lastHolds && o.date().isAfter(draft.lastHeld)) {
+            // Figures change only on the dates records are emitted for: it held up to the day before this one.
+            draft.lastHeld = o.date().minusDays(1);
+            if (draft.state == Alert.State.pending
+                    && ChronoUnit.DAYS.between(draft.startsAt, draft.lastHeld) >= settings.pendingDates() - 1) {
+                changes.add(fire(draft, now, today));
+            }
+        }
         if (latest) {
             draft.lastSeen = o.date();
             draft.lastHolds = false;
@@ -248,12 +257,14 @@ public final class AlertLifecycle {
             draft.endsAt = o.date();
             draft.resolvedAt = now;
             draft.actions.add(new Alert.Action(now, "tabale", "dropped", "did not hold on the next date"));
-            return List.of(Change.quiet(save(draft)));
+            changes.add(Change.quiet(save(draft)));
+        } else if (draft.belowSince != null
+                && ChronoUnit.DAYS.between(draft.belowSince, draft.lastSeen) >= settings.resolveAfterDays()) {
+            changes.add(resolve(draft, now, "tabale", "below the trigger for " + settings.resolveAfterDays() + " days"));
+        } else {
+            changes.add(Change.quiet(save(draft)));
         }
-        if (draft.belowSince != null && ChronoUnit.DAYS.between(draft.belowSince, draft.lastSeen) >= settings.resolveAfterDays()) {
-            return List.of(resolve(draft, now, "tabale", "below the trigger for " + settings.resolveAfterDays() + " days"));
-        }
-        return List.of(Change.quiet(save(draft)));
+        return changes;
     }
 
     private Change fire(Draft draft, Instant now, LocalDate today) {

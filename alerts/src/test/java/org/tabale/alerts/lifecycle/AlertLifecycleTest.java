@@ -59,6 +59,18 @@ class AlertLifecycleTest {
     }
 
     @Test
+    void shouldFireWhenTheNextRecordComesDaysLaterSinceTheFiguresHeldMeanwhile() {
+        lifecycle.observe(seen(DAY, 12), NOW);
+
+        // The 7-day window held from DAY to DAY + 6: records are only emitted where figures change.
+        List<AlertNotice> sent = notices(lifecycle.observe(seen(DAY.plusDays(7), 0), NOW));
+
+        assertThat(sent).singleElement().satisfies(n -> assertThat(n.kind()).isEqualTo(AlertNotice.Kind.NEW));
+        assertThat(only().episode().lastHeld()).isEqualTo(DAY.plusDays(6));
+        assertThat(only().episode().belowSince()).isEqualTo(DAY.plusDays(7));
+    }
+
+    @Test
     void shouldDropAPendingAlertTheNextDateDoesNotConfirm() {
         lifecycle.observe(seen(DAY, 12), NOW);
         lifecycle.observe(seen(DAY.plusDays(1), 4), NOW);
