@@ -47,7 +47,7 @@ class DemoCommandIT {
 
         Demo first = Demo.start(dataDir, httpPort, kafkaPort);
         first.awaitLine("Alerts appear below");
-        first.awaitLine("ALERT firing   severe   MLI.Mopti        civilianFatalities over 7 days = 157");
+        first.awaitLine("ALERT firing   extreme  MLI.Mopti        civilianFatalities over 7 days = 157");
         assertThat(first.output()).anyMatch(l -> l.contains("accepted 1,203 events"));
         List<String> curls = first.output().stream().filter(l -> l.trim().startsWith("curl ")).toList();
         assertThat(curls).hasSize(3);

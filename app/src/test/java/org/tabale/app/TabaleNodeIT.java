@@ -106,8 +106,9 @@ class TabaleNodeIT {
                     assertThat(alert.path("state").asText()).isEqualTo("firing");
                 }));
         // The default rules see this massacre three ways (7-day count, 30-day surge, 30-day record): one alert each.
+        // One alert for the episode however many records confirm it (March 2019 is long past: it also resolves at once).
         assertThat(webhook.received()).filteredOn(alert -> alert.path("region").path("id").asText().equals("MLI.Mopti")
-                        && alert.path("rule").asText().equals("civilian-fatalities-7d"))
+                        && alert.path("rule").asText().equals("civilian-fatalities-7d") && alert.path("kind").asText().equals("new"))
                 .as("one alert for the episode, however many windows confirm it").hasSize(1);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -122,7 +123,7 @@ class TabaleNodeIT {
             assertThat(march29.path("civilianFatalities").asLong()).isEqualTo(157);
             assertThat(march29.path("per100k").path("civilianFatalities").asDouble()).isEqualTo(6.2557);
         });
-        Http.Response officerView = http.get("/api/v1/alerts?state=firing&region=MLI.Mopti", OFFICER);
+        Http.Response officerView = http.get("/api/v1/alerts?region=MLI.Mopti", OFFICER);
         assertThat(officerView.json().path("alerts"))
                 .filteredOn(alert -> alert.path("rule").asText().equals("civilian-fatalities-7d")).hasSize(1);
     }
