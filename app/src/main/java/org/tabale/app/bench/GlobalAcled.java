@@ -124,7 +124,7 @@ public final class GlobalAcled {
         Place place = places.get(index);
         String id = place.country().iso3() + (++nextId[index] * REGIONS_PER_COUNTRY * COUNTRIES + index);
         Type type = TYPES.get(random.nextInt(TYPES.size()));
-        int fatalities = type.type().equals("Protests") ? 0 : fatalities();
+        int fatalities = type.type().equals("Protests") ? 0 : SyntheticAcled.fatalities(random);
         long published = epoch(day.plusDays(2 + Math.min(61, (long) (-9 * Math.log(1 - random.nextDouble())))))
                 + random.nextInt((int) DAY);
         double lat = place.lat() + random.nextDouble() - 0.5;
@@ -170,20 +170,6 @@ public final class GlobalAcled {
 
     private static String quote(String value) {
         return value.contains(",") || value.contains("\"") ? '"' + value.replace("\"", "\"\"") + '"' : value;
-    }
-
-    private int fatalities() {
-        double u = random.nextDouble();
-        if (u < 0.5) {
-            return 0;
-        }
-        if (u < 0.8) {
-            return 1 + random.nextInt(2);
-        }
-        if (u < 0.97) {
-            return 3 + random.nextInt(4);
-        }
-        return u < 0.995 ? 7 + random.nextInt(20) : 30 + random.nextInt(200);
     }
 
     private static long epoch(LocalDate day) {
