@@ -265,6 +265,11 @@ function wire() {
   $('series-span').addEventListener('change', () => selected && select(selected));
   $('series-close').addEventListener('click', () => { selected = null; lastSeries = null; chart.clear(); $('series-panel').hidden = true; });
   $('export-csv').addEventListener('click', () => exportCsv(view).catch(fail));
+  window.addEventListener('hashchange', () => {
+    const before = query(view);
+    readHash();
+    if (rights.stats && query(view) !== before) { fillSelects(); syncDateInputs(); refresh(); }
+  });
   window.addEventListener('resize', () => later(() => { if (regionMap) regionMap.resize(); if (chart) chart.resize(); }, 150));
 }
 

@@ -43,10 +43,6 @@ export class RegionMap {
         });
       },
     }).addTo(this.map);
-    this.layer.eachLayer(layer => {
-      const el = layer.getElement && layer.getElement();
-      if (el) { el.classList.add('region'); el.dataset.region = layer.feature.id; }
-    });
     this.map.fitBounds(this.layer.getBounds(), { padding: [8, 8] });
     this.update(geojson.features.map(f => f.properties), this.view);
   }
@@ -59,7 +55,12 @@ export class RegionMap {
       this.layer.eachLayer(layer => {
         layer.setStyle(this.style(layer.feature.id));
         const el = layer.getElement && layer.getElement();
-        if (el) el.dataset.value = this.value(layer.feature.id);
+        // Paths exist once the map has a view: marked here for styling and tests.
+        if (el) {
+          el.classList.add('region');
+          el.dataset.region = layer.feature.id;
+          el.dataset.value = this.value(layer.feature.id);
+        }
       });
     }
     this.renderLegend();

@@ -62,7 +62,8 @@ export class SeriesChart {
   /** Draws the series; alerts are the region's alerts (may be empty when the token is no officer's). */
   render(body, metric, alerts) {
     const data = columns(body.series, metric);
-    const marks = alerts.map(a => ({ x: seconds(a.date), own: a.metric === metric }));
+    const inRange = alerts.filter(a => a.date >= body.from && a.date <= body.to);
+    const marks = inRange.map(a => ({ x: seconds(a.date), own: a.metric === metric }));
     const own = marks.filter(m => m.own).length;
     if (this.plot) this.plot.destroy();
     const width = Math.max(320, this.element.clientWidth || 800);
