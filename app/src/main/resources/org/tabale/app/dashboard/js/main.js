@@ -175,12 +175,14 @@ function show(snapshot) {
 /** Figures for the current view (map and ranking from one snapshot); a later call wins. */
 async function refresh() {
   const mine = ++generation;
+  const began = performance.now();
   writeHash();
   titles();
   try {
     const snapshot = await call('/api/v1/stats/snapshot?' + query({ date: view.date, window: view.window, sort: view.metric }));
     if (mine !== generation) return;
     show(snapshot);
+    $('map').dataset.ms = String(Math.round(performance.now() - began));
     if (selected) await openSeries(selected);
   } catch (e) {
     fail(e);
@@ -203,6 +205,7 @@ async function select(regionId) {
 }
 
 async function openSeries(regionId) {
+  const began = performance.now();
   const days = Number($('series-span').value);
   const params = { region: regionId, from: spanStart(view.date, days), to: view.date, window: view.window };
   const [body, alerts] = await Promise.all([
@@ -213,6 +216,7 @@ async function openSeries(regionId) {
   $('series-panel').hidden = false;
   $('series-panel').dataset.region = regionId;
   renderSeries();
+  $('series').dataset.ms = String(Math.round(performance.now() - began));
   $('series-panel').scrollIntoView({ block: 'nearest' });
 }
 
