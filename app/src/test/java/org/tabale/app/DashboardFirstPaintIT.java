@@ -113,8 +113,9 @@ class DashboardFirstPaintIT {
         }
         assertThat(browser.findElement(By.id("map")).getAttribute("data-date")).isEqualTo(LAST.toString());
         // The series over five years (1,826 points) of the busiest region, and a move of the date.
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("series-span"))).selectByValue("1826");
         browser.findElement(By.cssSelector("#ranking tbody tr")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("series"), "data-points", "730"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("series-span"))).selectByValue("1826");
         wait.until(ExpectedConditions.attributeToBe(By.id("series"), "data-points", "1826"));
         String seriesMs = browser.findElement(By.id("series")).getAttribute("data-ms");
         ((JavascriptExecutor) browser).executeScript("const s = document.getElementById('slider'); s.value = String(Number(s.max) - 400);"

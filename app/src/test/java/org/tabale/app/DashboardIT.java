@@ -97,6 +97,13 @@ class DashboardIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(maliFeatures())
                 .hasSize(9).allSatisfy(f -> assertThat(f.path("properties").path("civilianFatalities").asLong()).isPositive()));
 
+        // The page and its libraries need no token; the API it calls does.
+        assertThat(http.get("/", null).status()).isEqualTo(200);
+        assertThat(http.get("/", null).contentType()).startsWith("text/html");
+        assertThat(http.get("/webjars/leaflet/1.9.4/dist/leaflet.js", null).status()).isEqualTo(200);
+        assertThat(http.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", null).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/stats/snapshot", null).status()).isEqualTo(401);
+
         // When an admin opens the page on that date and signs in.
         browser.get("http://127.0.0.1:" + node.httpPort() + "/#date=" + DAY + "&metric=civilianFatalities&window=30");
         signIn(ADMIN);
