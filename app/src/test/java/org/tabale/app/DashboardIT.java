@@ -36,8 +36,8 @@ import org.tabale.testkit.RealKafka;
  * which no other IT writes) replayed over HTTP, driven in a real headless Chromium (Debian's
  * {@code chromium} and {@code chromedriver}; {@code .ci/run} installs them): every Mali region is
  * shaded on the map, hovering shows a region's figures, a click opens its series with the alert
- * marks, the acknowledge button changes the alert's state through the API, French is one click
- * away, and an analyst's token hides the alerts panel. Screenshots go to {@code target/dashboard/}.
+ * marks, the acknowledge and silence buttons change alerts' states through the API, French is one
+ * click away, and an analyst's token hides the alerts panel. Screenshots go to {@code target/dashboard/}.
  */
 @RealKafka
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -103,6 +103,7 @@ class DashboardIT {
         assertThat(http.get("/webjars/leaflet/1.9.4/dist/leaflet.js", null).status()).isEqualTo(200);
         assertThat(http.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", null).status()).isEqualTo(200);
         assertThat(http.get("/api/v1/stats/snapshot", null).status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/nothing-here", ADMIN).json().path("error").asText()).startsWith("no such endpoint");
 
         // When an admin opens the page on that date and signs in.
         browser.get("http://127.0.0.1:" + node.httpPort() + "/#date=" + DAY + "&metric=civilianFatalities&window=30");
@@ -141,6 +142,7 @@ class DashboardIT {
 
         // The alert is in the firing tab; its acknowledge button changes its state through the API.
         By item = By.cssSelector("#alert-list li[data-alert-id='" + alertId + "']");
+        browser.findElement(By.id("who")).sendKeys("Awa Officer");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#alert-list li[data-alert-id='" + alertId + "'] button.ack")))
                 .click();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -148,8 +150,31 @@ class DashboardIT {
         browser.findElement(By.cssSelector("#alert-tabs button[data-state='acknowledged']")).click();
         wait.until(ExpectedConditions.attributeToBe(item, "data-state", "acknowledged"));
         assertThat(http.get("/api/v1/alerts/" + alertId, ADMIN).json().path("alert").path("episode").path("actions").toString())
-                .contains("acknowledged");
+                .contains("acknowledged").contains("Awa Officer");
         shot("3-acknowledged.png");
+
+        // Another of the region's firing alerts is silenced for 6 hours with a reason (then the silence is ended, so that no
+        // other IT on this broker restores it).
+        browser.findElement(By.cssSelector("#alert-tabs button[data-state='firing']")).click();
+        WebElement other = wait.until(d -> d.findElements(By.cssSelector("#alert-list li[data-region='MLI.Mopti'][data-state='firing']"))
+                .stream().filter(li -> !li.getAttribute("data-alert-id").equals(alertId)).findFirst().orElse(null));
+        String otherId = other.getAttribute("data-alert-id");
+        new org.openqa.selenium.support.ui.Select(other.findElement(By.cssSelector("select.silence-hours"))).selectByValue("6");
+        other.findElement(By.cssSelector("input.silence-reason")).sendKeys("army operation under way");
+        other.findElement(By.cssSelector("button.silence")).click();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http.get("/api/v1/alerts/" + otherId, ADMIN).json().path("alert").path("state").asText()).isEqualTo("silenced"));
+        List<JsonNode> mine = new ArrayList<>();
+        http.get("/api/v1/silences", ADMIN).json().path("silences").forEach(silence -> {
+            if (silence.path("comment").asText().equals("army operation under way")) {
+                mine.add(silence);
+            }
+        });
+        assertThat(mine).singleElement().satisfies(silence -> {
+            assertThat(silence.path("createdBy").asText()).isEqualTo("Awa Officer");
+            assertThat(silence.path("region").asText()).isEqualTo("MLI.Mopti");
+        });
+        assertThat(http.delete("/api/v1/silences/" + mine.get(0).path("id").asText(), ADMIN).status()).isEqualTo(200);
 
         // French is one click away.
         browser.findElement(By.cssSelector("button.lang[data-lang='fr']")).click();

@@ -79,7 +79,7 @@ export class SeriesChart {
         { label: t('baselineBand') + ' +', stroke: 'rgba(60,110,160,0.35)', width: 1, value: (u, v) => number(v, 1) },
         { label: t('mean'), stroke: '#3c6ea0', dash: [5, 4], width: 1, value: (u, v) => number(v, 1) },
       ],
-      bands: [{ series: [3, 2], fill: 'rgba(60,110,160,0.15)' }],
+      bands: [{ series: [3, 2], fill: 'rgba(60,110,160,0.25)' }],
       plugins: [alertMarks(marks)],
     };
     this.plot = new uPlot(opts, data, this.element);
