@@ -2,9 +2,18 @@
 // with the baseline band (mean ± spread, from each point's baseline) and a mark where each of the
 // region's alerts fired (red: this metric; grey: other metrics).
 /* global uPlot */
-import { t, number } from './i18n.js';
+import { t, number, language } from './i18n.js';
 
 const DAY = 86400;
+// Month and day names for uPlot's time axis, in the page's language.
+const NAMES = {
+  fr: {
+    MMMM: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    MMM: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+    WWWW: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+    WWW: ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'],
+  },
+};
 
 function seconds(iso) { return Date.parse(iso + 'T00:00:00Z') / 1000; }
 
@@ -70,10 +79,12 @@ export class SeriesChart {
     const opts = {
       width,
       height: 280,
+      fmtDate: template => uPlot.fmtDate(template, NAMES[language()]),
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
       axes: [{}, { values: (u, ticks) => ticks.map(v => number(v, 1)) }],
       series: [
-        { label: 'date', value: (u, v) => (v == null ? '–' : new Date(v * 1000).toISOString().slice(0, 10)) },
+        { label: t('date'), value: (u, v) => (v == null ? '–' : new Date(v * 1000).toISOString().slice(0, 10)) },
         { label: t('metrics.' + metric), stroke: '#8c1d18', width: 2, value: (u, v) => number(v) },
         { label: t('baselineBand') + ' −', stroke: 'rgba(60,110,160,0.35)', width: 1, value: (u, v) => number(v, 1) },
         { label: t('baselineBand') + ' +', stroke: 'rgba(60,110,160,0.35)', width: 1, value: (u, v) => number(v, 1) },
