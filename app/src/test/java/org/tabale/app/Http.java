@@ -47,6 +47,11 @@ final class Http {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).DELETE().build());
+    }
+
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

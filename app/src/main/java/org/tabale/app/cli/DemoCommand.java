@@ -100,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         String base = "http://localhost:" + port;
         out.println();
         out.println("Tabalé is up on " + base + "  (GET /health, GET /metrics)");
+        out.println("Dashboard: " + base + "/  (sign in with a token below: admin sees everything, analyst the map, officer the alerts)");
         if (generated.isEmpty()) {
             out.println("Tokens: those of TABALE_TOKENS.");
         } else {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP surface: the v1 API routes the running roles contribute, bearer-token checks per
  * role, {@code /health} and {@code /metrics}, and one error shape for every failure:
- * {@code {"error": "...", "detail": ...}}.
+ * {@code {"error": "...", "detail": ...}}; the dashboard's static files at {@code /} ({@link Dashboard}).
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -43,6 +43,7 @@ public final class HttpApi implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = maxBodyBytes;
             config.jsonMapper(new io.javalin.json.JavalinJackson(org.tabale.model.JsonSerde.MAPPER, false));
+            Dashboard.serve(config);
         });
         javalin.beforeMatched(this::authorize);
         javalin.get("/health", ctx -> health(ctx, health.get()));
