@@ -39,8 +39,9 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return MAPPER.writeValueAsBytes(value);
-            } catch (IOException e) {
+                // RegionStats, written several times per changed day, skips Jackson's machinery: same JSON.
+                return value instanceof RegionStats stats ? RegionStatsJson.write(stats) : MAPPER.writeValueAsBytes(value);
+            } catch (IOException | RuntimeException e) {
                 throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
             }
         };

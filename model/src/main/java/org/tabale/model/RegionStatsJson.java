@@ -1,21 +1,42 @@
 package org.tabale.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Writes a {@link RegionStats} as JSON by hand: the shape Jackson gives the records (field names
- * and order, {@code "zero"} of {@link Totals}, ISO date, {@code "highs": null} when absent), with
- * the windows in ascending order, and without reflection or boxing. Figures are rounded to four
- * decimals ({@link Figures}), so most print exactly as {@link Double#toString} prints them, from
- * their scaled whole value, with no floating-point formatting. The region-stats topic carries
- * several of these per changed day, which made this the bulk of the stream thread's work.
+ * Writes a {@link RegionStats} as JSON by hand, straight to UTF-8 bytes: the shape Jackson gives
+ * the records (field names and order, {@code "zero"} of {@link Totals}, ISO date,
+ * {@code "highs": null} when absent), with the windows in ascending order, and without
+ * reflection, boxing or floating-point formatting: figures are rounded to four decimals
+ * ({@link Figures}), so most print exactly as {@link Double#toString} prints them from their
+ * scaled whole value. The region-stats topic carries several of these records per changed day,
+ * which made their JSON the bulk of the stream thread's work. {@link JsonSerde} uses
+ * {@link #write} for this type; Jackson (the API) goes through this serializer.
  */
 final class RegionStatsJson extends StdSerializer<RegionStats> {
+
+    private static final byte[] REGION_ID = ascii("{\"regionId\":");
+    private static final byte[] COUNTRY = ascii(",\"country\":");
+    private static final byte[] ADMIN1 = ascii(",\"admin1\":");
+    private static final byte[] DATE = ascii(",\"date\":\"");
+    private static final byte[] WINDOWS = ascii("\",\"windows\":{");
+    private static final byte[] BASELINES = ascii("},\"baselines\":{");
+    private static final byte[] MEAN = ascii("{\"mean\":");
+    private static final byte[] SPREAD = ascii(",\"spread\":");
+    private static final byte[] HIGHS = ascii("},\"highs\":");
+    private static final byte[] YEAR = ascii("{\"year\":");
+    private static final byte[] THREE_YEARS = ascii(",\"threeYears\":");
+    private static final byte[] NULL = ascii("null");
+    private static final byte[][] TOTALS = names("{\"events\":", ",\"fatalities\":", ",\"violentEvents\":",
+            ",\"civilianEvents\":", ",\"civilianFatalities\":", ",\"reports\":", ",\"verifiedReports\":");
+    private static final byte[] ZERO_TRUE = ascii(",\"zero\":true}");
+    private static final byte[] ZERO_FALSE = ascii(",\"zero\":false}");
 
     RegionStatsJson() {
         super(RegionStats.class);
@@ -23,44 +44,52 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
 
     @Override
     public void serialize(RegionStats stats, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("regionId", stats.regionId());
-        gen.writeStringField("country", stats.country());
-        gen.writeStringField("admin1", stats.admin1());
-        gen.writeStringField("date", stats.date().toString());
-        gen.writeFieldName("windows");
-        gen.writeStartObject();
+        gen.writeRawValue(new String(write(stats), StandardCharsets.UTF_8));
+    }
+
+    /** The JSON of {@code stats} in UTF-8. */
+    static byte[] write(RegionStats stats) {
+        Out out = new Out();
+        out.put(REGION_ID);
+        out.string(stats.regionId());
+        out.put(COUNTRY);
+        out.string(stats.country());
+        out.put(ADMIN1);
+        out.string(stats.admin1());
+        out.put(DATE);
+        out.ascii(stats.date().toString());
+        out.put(WINDOWS);
+        boolean first = true;
         for (int window : sortedKeys(stats.windows())) {
-            gen.writeFieldName(Integer.toString(window));
-            writeTotals(gen, stats.windows().get(window));
+            out.key(window, first);
+            first = false;
+            out.totals(stats.windows().get(window));
         }
-        gen.writeEndObject();
-        gen.writeFieldName("baselines");
-        gen.writeStartObject();
+        out.put(BASELINES);
+        first = true;
         for (int window : sortedKeys(stats.baselines())) {
             Baseline baseline = stats.baselines().get(window);
-            gen.writeFieldName(Integer.toString(window));
-            gen.writeStartObject();
-            gen.writeFieldName("mean");
-            writeFigures(gen, baseline.mean());
-            gen.writeFieldName("spread");
-            writeFigures(gen, baseline.spread());
-            gen.writeEndObject();
+            out.key(window, first);
+            first = false;
+            out.put(MEAN);
+            out.figures(baseline.mean());
+            out.put(SPREAD);
+            out.figures(baseline.spread());
+            out.put((byte) '}');
         }
-        gen.writeEndObject();
-        gen.writeFieldName("highs");
+        out.put(HIGHS);
         Highs highs = stats.highs();
         if (highs == null) {
-            gen.writeNull();
+            out.put(NULL);
         } else {
-            gen.writeStartObject();
-            gen.writeFieldName("year");
-            writeTotals(gen, highs.year());
-            gen.writeFieldName("threeYears");
-            writeTotals(gen, highs.threeYears());
-            gen.writeEndObject();
+            out.put(YEAR);
+            out.totals(highs.year());
+            out.put(THREE_YEARS);
+            out.totals(highs.threeYears());
+            out.put((byte) '}');
         }
-        gen.writeEndObject();
+        out.put((byte) '}');
+        return out.toByteArray();
     }
 
     private static int[] sortedKeys(Map<Integer, ?> map) {
@@ -73,48 +102,137 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
         return keys;
     }
 
-    private static void writeTotals(JsonGenerator gen, Totals totals) throws IOException {
-        if (totals == null) {
-            gen.writeNull();
-            return;
+    /** A growing UTF-8 buffer. */
+    private static final class Out {
+
+        private byte[] bytes = new byte[2_560];
+        private int size;
+        private final char[] digits = new char[32];
+
+        void put(byte b) {
+            ensure(1);
+            bytes[size++] = b;
         }
-        gen.writeStartObject();
-        gen.writeNumberField("events", totals.events());
-        gen.writeNumberField("fatalities", totals.fatalities());
-        gen.writeNumberField("violentEvents", totals.violentEvents());
-        gen.writeNumberField("civilianEvents", totals.civilianEvents());
-        gen.writeNumberField("civilianFatalities", totals.civilianFatalities());
-        gen.writeNumberField("reports", totals.reports());
-        gen.writeNumberField("verifiedReports", totals.verifiedReports());
-        gen.writeBooleanField("zero", totals.isZero());
-        gen.writeEndObject();
+
+        void put(byte[] chunk) {
+            ensure(chunk.length);
+            System.arraycopy(chunk, 0, bytes, size, chunk.length);
+            size += chunk.length;
+        }
+
+        void ascii(String text) {
+            ensure(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[size++] = (byte) text.charAt(i);
+            }
+        }
+
+        void string(String value) {
+            if (value == null) {
+                put(NULL);
+                return;
+            }
+            put((byte) '"');
+            put(JsonStringEncoder.getInstance().quoteAsUTF8(value));
+            put((byte) '"');
+        }
+
+        void key(int window, boolean first) {
+            if (!first) {
+                put((byte) ',');
+            }
+            put((byte) '"');
+            ascii(Integer.toString(window));
+            put((byte) '"');
+            put((byte) ':');
+        }
+
+        void number(long value) {
+            ascii(Long.toString(value));
+        }
+
+        void totals(Totals totals) {
+            if (totals == null) {
+                put(NULL);
+                return;
+            }
+            put(TOTALS[0]);
+            number(totals.events());
+            put(TOTALS[1]);
+            number(totals.fatalities());
+            put(TOTALS[2]);
+            number(totals.violentEvents());
+            put(TOTALS[3]);
+            number(totals.civilianEvents());
+            put(TOTALS[4]);
+            number(totals.civilianFatalities());
+            put(TOTALS[5]);
+            number(totals.reports());
+            put(TOTALS[6]);
+            number(totals.verifiedReports());
+            put(totals.isZero() ? ZERO_TRUE : ZERO_FALSE);
+        }
+
+        void figures(Figures figures) {
+            if (figures == null) {
+                put(NULL);
+                return;
+            }
+            put(TOTALS[0]);
+            figure(figures.events());
+            put(TOTALS[1]);
+            figure(figures.fatalities());
+            put(TOTALS[2]);
+            figure(figures.violentEvents());
+            put(TOTALS[3]);
+            figure(figures.civilianEvents());
+            put(TOTALS[4]);
+            figure(figures.civilianFatalities());
+            put(TOTALS[5]);
+            figure(figures.reports());
+            put(TOTALS[6]);
+            figure(figures.verifiedReports());
+            put((byte) '}');
+        }
+
+        /** A double as Jackson writes it ({@link Double#toString}; non-finite values quoted, as Jackson does by default). */
+        void figure(double value) {
+            int length = fourDecimals(value, digits);
+            if (length >= 0) {
+                ensure(length);
+                for (int i = 0; i < length; i++) {
+                    bytes[size++] = (byte) digits[i];
+                }
+            } else if (Double.isFinite(value)) {
+                ascii(Double.toString(value));
+            } else {
+                put((byte) '"');
+                ascii(Double.toString(value));
+                put((byte) '"');
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 
-    private static void writeFigures(JsonGenerator gen, Figures figures) throws IOException {
-        if (figures == null) {
-            gen.writeNull();
-            return;
-        }
-        char[] buffer = new char[24];
-        gen.writeStartObject();
-        writeFigure(gen, "events", figures.events(), buffer);
-        writeFigure(gen, "fatalities", figures.fatalities(), buffer);
-        writeFigure(gen, "violentEvents", figures.violentEvents(), buffer);
-        writeFigure(gen, "civilianEvents", figures.civilianEvents(), buffer);
-        writeFigure(gen, "civilianFatalities", figures.civilianFatalities(), buffer);
-        writeFigure(gen, "reports", figures.reports(), buffer);
-        writeFigure(gen, "verifiedReports", figures.verifiedReports(), buffer);
-        gen.writeEndObject();
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void writeFigure(JsonGenerator gen, String name, double value, char[] buffer) throws IOException {
-        gen.writeFieldName(name);
-        int length = fourDecimals(value, buffer);
-        if (length < 0) {
-            gen.writeNumber(value);
-        } else {
-            gen.writeNumber(buffer, 0, length);
+    private static byte[][] names(String... names) {
+        byte[][] result = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            result[i] = ascii(names[i]);
         }
+        return result;
     }
 
     /**

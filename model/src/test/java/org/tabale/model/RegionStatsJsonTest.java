@@ -41,6 +41,7 @@ class RegionStatsJsonTest {
         assertThat(mine).isEqualTo(jackson);
         assertThat(fieldNames(mine)).isEqualTo(fieldNames(jackson));
         assertThat(serde.deserializer().deserialize("t", written)).isEqualTo(stats);
+        assertThat(JsonSerde.MAPPER.readTree(JsonSerde.MAPPER.writeValueAsBytes(stats))).as("through Jackson").isEqualTo(jackson);
     }
 
     @Property(tries = 2_000)
