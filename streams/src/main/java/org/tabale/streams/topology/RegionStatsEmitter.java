@@ -65,6 +65,11 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     private KeyValueStore<String, String> dirty;
     /** The region the last punctuation stopped after, when its time ran out. */
     private String resumeAfter;
+    /**
+     * How many emitters (tasks) run on each stream thread: they share the thread's emission budget.
+     * Tasks are initialised and closed on the thread that runs them.
+     */
+    private static final ThreadLocal<int[]> EMITTERS_ON_THREAD = ThreadLocal.withInitial(() -> new int[1]);
 
     /** A {@code stats-dirty} value: the earliest changed day, the earliest waiting end, the last change (epoch ms). */
     private record Dirty(LocalDate day, LocalDate end, long changedAt) {
@@ -93,6 +98,22 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         this.tail = context.getStateStore(RegionTotalsTopology.TAIL_STORE);
         this.dirty = context.getStateStore(RegionTotalsTopology.DIRTY_STORE);
         context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::emitPending);
+        EMITTERS_ON_THREAD.get()[0]++;
+    }
+
+    @Override
+    public void close() {
+        EMITTERS_ON_THREAD.get()[0] = Math.max(0, EMITTERS_ON_THREAD.get()[0] - 1);
+    }
+
+    /**
+     * This emitter's share of its thread's emission budget, a quarter of the emission interval: the
+     * emitters of all the thread's tasks punctuate once per interval each, and together take at most
+     * that, however many partitions the thread owns.
+     */
+    private long budgetMs() {
+        int emitters = Math.max(1, EMITTERS_ON_THREAD.get()[0]);
+        return Math.max(10, settings.emitInterval().toMillis() / 4 / emitters);
     }
 
     @Override
@@ -118,7 +139,8 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     }
 
     /**
-     * Emits what is due, region after region, for at most a quarter of the emission interval: under
+     * Emits what is due, region after region, for at most its share of a quarter of the emission
+     * interval ({@link #budgetMs}; with several tasks on one thread, a quarter in all): under
      * a replay's load the rest waits for the next punctuation (its changes keep coalescing, so each
      * region's later emission covers more), and the stream thread goes on applying events. Regions
      * are taken in turn from where the last punctuation stopped, so none waits for ever.
@@ -142,7 +164,7 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
                 }
             }
         }
-        long budget = Math.max(50, settings.emitInterval().toMillis() / 4);
+        long budget = budgetMs();
         long began = System.nanoTime();
         resumeAfter = null;
         for (int i = 0; i < ready.size(); i++) {
