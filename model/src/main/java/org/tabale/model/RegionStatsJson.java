@@ -33,6 +33,7 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
     private static final byte[] YEAR = ascii("{\"year\":");
     private static final byte[] THREE_YEARS = ascii(",\"threeYears\":");
     private static final byte[] NULL = ascii("null");
+    private static final byte[] ZERO = ascii("0.0");
     private static final byte[][] TOTALS = names("{\"events\":", ",\"fatalities\":", ",\"violentEvents\":",
             ",\"civilianEvents\":", ",\"civilianFatalities\":", ",\"reports\":", ",\"verifiedReports\":");
     private static final byte[] ZERO_TRUE = ascii(",\"zero\":true}");
@@ -148,7 +149,25 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
         }
 
         void number(long value) {
-            ascii(Long.toString(value));
+            if (value < 0) {
+                ascii(Long.toString(value));
+                return;
+            }
+            digits(value);
+        }
+
+        /** The decimal digits of a whole number >= 0, written in place. */
+        private void digits(long value) {
+            int length = 1;
+            for (long rest = value / 10; rest != 0; rest /= 10) {
+                length++;
+            }
+            ensure(length);
+            for (int i = size + length - 1; i >= size; i--) {
+                bytes[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            size += length;
         }
 
         void totals(Totals totals) {
@@ -197,6 +216,24 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
 
         /** A double as Jackson writes it ({@link Double#toString}; non-finite values quoted, as Jackson does by default). */
         void figure(double value) {
+            if (Double.doubleToRawLongBits(value) == 0L) {
+                put(ZERO);
+                return;
+            }
+            long scaled = Math.round(value * 10_000d);
+            if (value >= 1e-3 && value < 1e7 && scaled / 10_000d == value) {
+                // As fourDecimals prints it, without the intermediate characters.
+                digits(scaled / 10_000);
+                put((byte) '.');
+                int fraction = (int) (scaled % 10_000);
+                int divisor = 1_000;
+                do {
+                    put((byte) ('0' + fraction / divisor));
+                    fraction %= divisor;
+                    divisor /= 10;
+                } while (fraction != 0 && divisor > 0);
+                return;
+            }
             int length = fourDecimals(value, digits);
             if (length >= 0) {
                 ensure(length);

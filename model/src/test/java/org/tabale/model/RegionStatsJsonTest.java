@@ -103,7 +103,8 @@ class RegionStatsJsonTest {
         Arbitrary<Totals> totals = Combinators.combine(count, count, count, count, count, count, count)
                 .as((a, b, c, d, e, f, g) -> new Totals(a, b, c, d, e, f, g));
         Arbitrary<Double> figure = Arbitraries.oneOf(Arbitraries.doubles().between(0, 1_000).ofScale(4),
-                Arbitraries.doubles().between(0, 1e12), Arbitraries.just(0.0), Arbitraries.doubles().between(0, 0.01));
+                Arbitraries.doubles().between(0, 1e12), Arbitraries.of(0.0, -0.0, 1e-4, 1e7, 9_999_999.9999, Double.NaN),
+                Arbitraries.doubles().between(0, 0.01));
         Arbitrary<Figures> figures = Combinators.combine(figure, figure, figure, figure, figure, figure, figure)
                 .as((a, b, c, d, e, f, g) -> new Figures(a, b, c, d, e, f, g));
         Arbitrary<Baseline> baseline = Combinators.combine(figures, figures).as(Baseline::new);

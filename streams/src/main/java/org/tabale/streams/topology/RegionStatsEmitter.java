@@ -75,9 +75,14 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     private record Dirty(LocalDate day, LocalDate end, long changedAt) {
 
         static Dirty parse(String value) {
-            String[] parts = value.split(",");
-            return new Dirty(parts[0].equals(NONE) ? null : LocalDate.parse(parts[0]),
-                    parts[1].equals(NONE) ? null : LocalDate.parse(parts[1]), Long.parseLong(parts[2]));
+            int first = value.indexOf(',');
+            int second = value.indexOf(',', first + 1);
+            return new Dirty(date(value.substring(0, first)), date(value.substring(first + 1, second)),
+                    Long.parseLong(value, second + 1, value.length(), 10));
+        }
+
+        private static LocalDate date(String text) {
+            return text.equals(NONE) ? null : RegionDay.date(text, 0);
         }
 
         String format() {
@@ -280,8 +285,8 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         LocalDate last = ends.get(ends.size() - 1);
         RegionHistory history = RegionHistory.of(cells, first, last);
         for (LocalDate end : ends) {
-            Map<Integer, Totals> windows = new HashMap<>();
-            Map<Integer, Baseline> baselines = new HashMap<>();
+            Map<Integer, Totals> windows = new HashMap<>(8);
+            Map<Integer, Baseline> baselines = new HashMap<>(8);
             for (int window : StatsSettings.SERVED_WINDOWS) {
                 windows.put(window, history.window(end, window));
                 baselines.put(window, history.baseline(end, window));
