@@ -39,8 +39,14 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                // RegionStats, written several times per changed day, skips Jackson's machinery: same JSON.
-                return value instanceof RegionStats stats ? RegionStatsJson.write(stats) : MAPPER.writeValueAsBytes(value);
+                // RegionStats (several per changed day) and ConflictEvent (one per accepted row) skip Jackson's machinery: same JSON.
+                if (value instanceof RegionStats stats) {
+                    return RegionStatsJson.write(stats);
+                }
+                if (value instanceof ConflictEvent event) {
+                    return ConflictEventJson.write(event);
+                }
+                return MAPPER.writeValueAsBytes(value);
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
             }

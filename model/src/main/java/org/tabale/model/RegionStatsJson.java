@@ -32,12 +32,12 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
     private static final byte[] HIGHS = ascii("},\"highs\":");
     private static final byte[] YEAR = ascii("{\"year\":");
     private static final byte[] THREE_YEARS = ascii(",\"threeYears\":");
-    private static final byte[] NULL = ascii("null");
-    private static final byte[] ZERO = ascii("0.0");
-    private static final byte[][] TOTALS = names("{\"events\":", ",\"fatalities\":", ",\"violentEvents\":",
+    static final byte[] NULL = ascii("null");
+    static final byte[] ZERO = ascii("0.0");
+    static final byte[][] TOTALS = names("{\"events\":", ",\"fatalities\":", ",\"violentEvents\":",
             ",\"civilianEvents\":", ",\"civilianFatalities\":", ",\"reports\":", ",\"verifiedReports\":");
-    private static final byte[] ZERO_TRUE = ascii(",\"zero\":true}");
-    private static final byte[] ZERO_FALSE = ascii(",\"zero\":false}");
+    static final byte[] ZERO_TRUE = ascii(",\"zero\":true}");
+    static final byte[] ZERO_FALSE = ascii(",\"zero\":false}");
 
     RegionStatsJson() {
         super(RegionStats.class);
@@ -50,7 +50,7 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
 
     /** The JSON of {@code stats} in UTF-8. */
     static byte[] write(RegionStats stats) {
-        Out out = new Out();
+        JsonBytes out = new JsonBytes();
         out.put(REGION_ID);
         out.string(stats.regionId());
         out.put(COUNTRY);
@@ -101,163 +101,6 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
         }
         Arrays.sort(keys);
         return keys;
-    }
-
-    /** A growing UTF-8 buffer. */
-    private static final class Out {
-
-        private byte[] bytes = new byte[2_560];
-        private int size;
-        private final char[] digits = new char[32];
-
-        void put(byte b) {
-            ensure(1);
-            bytes[size++] = b;
-        }
-
-        void put(byte[] chunk) {
-            ensure(chunk.length);
-            System.arraycopy(chunk, 0, bytes, size, chunk.length);
-            size += chunk.length;
-        }
-
-        void ascii(String text) {
-            ensure(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                bytes[size++] = (byte) text.charAt(i);
-            }
-        }
-
-        void string(String value) {
-            if (value == null) {
-                put(NULL);
-                return;
-            }
-            put((byte) '"');
-            put(JsonStringEncoder.getInstance().quoteAsUTF8(value));
-            put((byte) '"');
-        }
-
-        void key(int window, boolean first) {
-            if (!first) {
-                put((byte) ',');
-            }
-            put((byte) '"');
-            ascii(Integer.toString(window));
-            put((byte) '"');
-            put((byte) ':');
-        }
-
-        void number(long value) {
-            if (value < 0) {
-                ascii(Long.toString(value));
-                return;
-            }
-            digits(value);
-        }
-
-        /** The decimal digits of a whole number >= 0, written in place. */
-        private void digits(long value) {
-            int length = 1;
-            for (long rest = value / 10; rest != 0; rest /= 10) {
-                length++;
-            }
-            ensure(length);
-            for (int i = size + length - 1; i >= size; i--) {
-                bytes[i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
-            size += length;
-        }
-
-        void totals(Totals totals) {
-            if (totals == null) {
-                put(NULL);
-                return;
-            }
-            put(TOTALS[0]);
-            number(totals.events());
-            put(TOTALS[1]);
-            number(totals.fatalities());
-            put(TOTALS[2]);
-            number(totals.violentEvents());
-            put(TOTALS[3]);
-            number(totals.civilianEvents());
-            put(TOTALS[4]);
-            number(totals.civilianFatalities());
-            put(TOTALS[5]);
-            number(totals.reports());
-            put(TOTALS[6]);
-            number(totals.verifiedReports());
-            put(totals.isZero() ? ZERO_TRUE : ZERO_FALSE);
-        }
-
-        void figures(Figures figures) {
-            if (figures == null) {
-                put(NULL);
-                return;
-            }
-            put(TOTALS[0]);
-            figure(figures.events());
-            put(TOTALS[1]);
-            figure(figures.fatalities());
-            put(TOTALS[2]);
-            figure(figures.violentEvents());
-            put(TOTALS[3]);
-            figure(figures.civilianEvents());
-            put(TOTALS[4]);
-            figure(figures.civilianFatalities());
-            put(TOTALS[5]);
-            figure(figures.reports());
-            put(TOTALS[6]);
-            figure(figures.verifiedReports());
-            put((byte) '}');
-        }
-
-        /** A double as Jackson writes it ({@link Double#toString}; non-finite values quoted, as Jackson does by default). */
-        void figure(double value) {
-            if (Double.doubleToRawLongBits(value) == 0L) {
-                put(ZERO);
-                return;
-            }
-            long scaled = Math.round(value * 10_000d);
-            if (value >= 1e-3 && value < 1e7 && scaled / 10_000d == value) {
-                // As fourDecimals prints it, without the intermediate characters.
-                digits(scaled / 10_000);
-                put((byte) '.');
-                int fraction = (int) (scaled % 10_000);
-                int divisor = 1_000;
-                do {
-                    put((byte) ('0' + fraction / divisor));
-                    fraction %= divisor;
-                    divisor /= 10;
-                } while (fraction != 0 && divisor > 0);
-                return;
-            }
-            int length = fourDecimals(value, digits);
-            if (length >= 0) {
-                ensure(length);
-                for (int i = 0; i < length; i++) {
-                    bytes[size++] = (byte) digits[i];
-                }
-            } else if (Double.isFinite(value)) {
-                ascii(Double.toString(value));
-            } else {
-                put((byte) '"');
-                ascii(Double.toString(value));
-                put((byte) '"');
-            }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
-        }
     }
 
     private static byte[] ascii(String text) {

@@ -81,6 +81,13 @@ public final class FeedRow {
 
     /** The first field longer than {@code limit} characters, or null. */
     public Map.Entry<String, String> firstLongerThan(int limit) {
+        boolean any = false;
+        for (String value : fields.values()) {
+            any |= value != null && value.length() > limit;
+        }
+        if (!any) {
+            return null;
+        }
         for (Map.Entry<String, String> field : fields.entrySet()) {
             if (field.getValue() != null && field.getValue().length() > limit) {
                 return field;
