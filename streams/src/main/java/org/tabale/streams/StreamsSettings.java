@@ -67,7 +67,7 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
         return new StreamsSettings(
                 env.getOrDefault("TABALE_STREAMS_APP_ID", "tabale-streams"),
                 dataDir.resolve("streams"),
-                parseInt(env, "TABALE_STREAMS_THREADS", "2"),
+                parseInt(env, "TABALE_STREAMS_THREADS", "1"),
                 parseInt(env, "TABALE_COMMIT_INTERVAL_MS", "1000"),
                 env.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"),
                 env.getOrDefault("TABALE_ADVERTISED_URL", "localhost:" + httpPort),

@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
         settings.put("seed", seed);
         settings.put("smoke", smoke);
         settings.put("batch", batch);
-        settings.put("TABALE_STREAMS_THREADS", serviceEnv.getOrDefault("TABALE_STREAMS_THREADS", "2"));
+        settings.put("TABALE_STREAMS_THREADS", serviceEnv.getOrDefault("TABALE_STREAMS_THREADS", "1"));
         settings.put("TABALE_PROCESSING_GUARANTEE", serviceEnv.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"));
         settings.put("TABALE_COMMIT_INTERVAL_MS", serviceEnv.getOrDefault("TABALE_COMMIT_INTERVAL_MS", "1000"));
         settings.put("TABALE_STREAMS_CACHE_MB", serviceEnv.getOrDefault("TABALE_STREAMS_CACHE_MB", "10"));
