@@ -27,6 +27,9 @@ public final class Gazetteer {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    /** Names already folded; cleared when full, so that odd input cannot grow it without bound. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int FOLDED_MAX = 50_000;
 
     /**
      * A country: ISO 3166-1 alpha-3, name, ISO numeric, and the Gleditsch-Ward number that ACLED's
@@ -98,7 +101,7 @@ public final class Gazetteer {
             return Optional.empty();
         }
         String trimmed = nameOrCode.trim();
-        if (trimmed.matches("\\d{1,3}")) {
+        if (isNumericCode(trimmed)) {
             return Optional.ofNullable(countriesByNumeric.get(Integer.valueOf(trimmed)));
         }
         return Optional.ofNullable(countriesByKey.get(fold(trimmed)));
@@ -144,12 +147,34 @@ public final class Gazetteer {
 
     /** Lower case, accents removed, inner space collapsed: the comparison form of a name. */
     public static String fold(String name) {
-        return SPACES.matcher(ascii(name).toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        // Every ingested row folds its country and region names, of which there are few: remembered.
+        String folded = FOLDED.get(name);
+        if (folded == null) {
+            folded = SPACES.matcher(ascii(name).toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+            if (FOLDED.size() >= FOLDED_MAX) {
+                FOLDED.clear();
+            }
+            FOLDED.put(name, folded);
+        }
+        return folded;
     }
 
     private static String ascii(String name) {
         // Every ingested row folds its country and region names: compiled once, not per call.
         return MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /** One to three ASCII digits, as {@code \\d{1,3}} matches, without a regular expression per row. */
+    private static boolean isNumericCode(String text) {
+        if (text.isEmpty() || text.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String regionKey(String iso3, String admin1) {

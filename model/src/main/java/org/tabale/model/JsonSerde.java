@@ -39,8 +39,15 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
+                // RegionStats (several per changed day) and ConflictEvent (one per accepted row) skip Jackson's machinery: same JSON.
+                if (value instanceof RegionStats stats) {
+                    return RegionStatsJson.write(stats);
+                }
+                if (value instanceof ConflictEvent event) {
+                    return ConflictEventJson.write(event);
+                }
                 return MAPPER.writeValueAsBytes(value);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 throw new SerializationException("cannot write " + type.getSimpleName() + " for " + topic, e);
             }
         };

@@ -1,5 +1,6 @@
 package org.tabale.model;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param highs     the one- and three-year highs of the 30-day sum before this date; null only in
  *                  records built by hand without history
  */
+@JsonSerialize(using = RegionStatsJson.class)
 public record RegionStats(String regionId, String country, String admin1, LocalDate date,
                           Map<Integer, Totals> windows, Map<Integer, Baseline> baselines, Highs highs) {
 

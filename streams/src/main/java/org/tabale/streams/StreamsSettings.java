@@ -18,13 +18,21 @@ import java.util.Set;
  * @param replicationFactor  {@code TABALE_TOPIC_REPLICATION}: replicas of Streams' internal topics
  * @param stateMemoryMb      {@code TABALE_STREAMS_MEMORY_MB}: off-heap memory of all RocksDB stores of this
  *                           instance together (block cache, index and filter blocks, and memtables)
+ * @param cacheMb            {@code TABALE_STREAMS_CACHE_MB}: Streams' record cache of this instance
+ *                           ({@code statestore.cache.max.bytes}), which folds repeated updates of a key
+ *                           between commits; flushed at every commit, so it delays nothing
+ * @param compression        {@code TABALE_STREAMS_COMPRESSION}: compression of what Streams produces
+ *                           (region stats, changelogs, the repartition topic)
  */
 public record StreamsSettings(String applicationId, Path stateDir, int threads, long commitIntervalMs,
                               String processingGuarantee, String applicationServer, int replicationFactor,
-                              int stateMemoryMb) {
+                              int stateMemoryMb, int cacheMb, String compression) {
 
     public static final List<String> KEYS = List.of("TABALE_STREAMS_APP_ID", "TABALE_STREAMS_THREADS",
-            "TABALE_COMMIT_INTERVAL_MS", "TABALE_PROCESSING_GUARANTEE", "TABALE_ADVERTISED_URL", "TABALE_STREAMS_MEMORY_MB");
+            "TABALE_COMMIT_INTERVAL_MS", "TABALE_PROCESSING_GUARANTEE", "TABALE_ADVERTISED_URL", "TABALE_STREAMS_MEMORY_MB",
+            "TABALE_STREAMS_CACHE_MB", "TABALE_STREAMS_COMPRESSION");
+
+    private static final Set<String> COMPRESSIONS = Set.of("none", "lz4", "zstd", "snappy", "gzip");
 
     private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
@@ -44,6 +52,12 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
         if (stateMemoryMb < 16) {
             throw new IllegalArgumentException("TABALE_STREAMS_MEMORY_MB must be >= 16, was " + stateMemoryMb);
         }
+        if (cacheMb < 0) {
+            throw new IllegalArgumentException("TABALE_STREAMS_CACHE_MB must be >= 0, was " + cacheMb);
+        }
+        if (!COMPRESSIONS.contains(compression)) {
+            throw new IllegalArgumentException("TABALE_STREAMS_COMPRESSION must be one of " + COMPRESSIONS + ", was " + compression);
+        }
         if (!GUARANTEES.contains(processingGuarantee)) {
             throw new IllegalArgumentException("TABALE_PROCESSING_GUARANTEE must be one of " + GUARANTEES + ", was " + processingGuarantee);
         }
@@ -58,7 +72,9 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
                 env.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"),
                 env.getOrDefault("TABALE_ADVERTISED_URL", "localhost:" + httpPort),
                 parseInt(env, "TABALE_TOPIC_REPLICATION", "1"),
-                parseInt(env, "TABALE_STREAMS_MEMORY_MB", "256"));
+                parseInt(env, "TABALE_STREAMS_MEMORY_MB", "256"),
+                parseInt(env, "TABALE_STREAMS_CACHE_MB", "10"),
+                env.getOrDefault("TABALE_STREAMS_COMPRESSION", "none"));
     }
 
     private static int parseInt(Map<String, String> env, String key, String fallback) {

@@ -26,13 +26,13 @@ import picocli.CommandLine.Spec;
  * baseline, and writes {@code latest.json} and {@code latest.md} ({@code smoke.*} with
  * {@code --smoke}) to the output directory. Service settings that change the figures
  * ({@code TABALE_STREAMS_THREADS}, {@code TABALE_PROCESSING_GUARANTEE},
- * {@code TABALE_COMMIT_INTERVAL_MS}) are read from the environment and recorded.
+ * {@code TABALE_COMMIT_INTERVAL_MS}, {@code TABALE_STREAMS_CACHE_MB}, {@code TABALE_STREAMS_COMPRESSION}) are read from the environment and recorded.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark: replay throughput of ingest -> streams beside plain Kafka, on an embedded broker.")
 public final class BenchCommand implements Callable<Integer> {
 
     static final List<String> SERVICE_KEYS = List.of("TABALE_STREAMS_THREADS", "TABALE_PROCESSING_GUARANTEE",
-            "TABALE_COMMIT_INTERVAL_MS");
+            "TABALE_COMMIT_INTERVAL_MS", "TABALE_STREAMS_CACHE_MB", "TABALE_STREAMS_COMPRESSION");
     static final long SMOKE_EVENTS = 5_000;
 
     @Option(names = "--events", paramLabel = "N", description = "Input rows to generate (default 1,000,000; 5,000 with --smoke)")
@@ -117,6 +117,8 @@ public final class BenchCommand implements Callable<Integer> {
         settings.put("TABALE_STREAMS_THREADS", serviceEnv.getOrDefault("TABALE_STREAMS_THREADS", "1"));
         settings.put("TABALE_PROCESSING_GUARANTEE", serviceEnv.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"));
         settings.put("TABALE_COMMIT_INTERVAL_MS", serviceEnv.getOrDefault("TABALE_COMMIT_INTERVAL_MS", "1000"));
+        settings.put("TABALE_STREAMS_CACHE_MB", serviceEnv.getOrDefault("TABALE_STREAMS_CACHE_MB", "10"));
+        settings.put("TABALE_STREAMS_COMPRESSION", serviceEnv.getOrDefault("TABALE_STREAMS_COMPRESSION", "none"));
         return settings;
     }
 

@@ -51,14 +51,15 @@ public final class CsvFeedReader {
                     continue;
                 }
                 dataRow++;
-                Map<String, String> fields = new HashMap<>();
+                Map<String, String> fields = new HashMap<>(header.size() * 2);
                 for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
                     if (!header.get(i).isEmpty()) {
                         fields.put(header.get(i), record.get(i));
                     }
                 }
-                // Re-quoted, so that the dead-lettered original reads back as the same row.
-                rows.add(new FeedRow(dataRow, fields, format.format((Object[]) record.values())));
+                // Re-quoted, so that the dead-lettered original reads back as the same row; only when refused.
+                String[] values = record.values();
+                rows.add(FeedRow.withOriginal(dataRow, fields, () -> format.format((Object[]) values)));
             }
             if (header == null) {
                 throw new FeedFormatException("body has no header row");

@@ -38,11 +38,21 @@ public final class EventDates {
             return Optional.empty();
         }
         String trimmed = text.trim();
-        if (trimmed.matches("\\d{9,11}")) {
+        if (trimmed.length() >= 9 && trimmed.length() <= 11 && digits(trimmed, 0, trimmed.length())) {
             return Optional.of(LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(trimmed)), ZoneOffset.UTC));
         }
         if (trimmed.length() > 10 && trimmed.charAt(4) == '-' && trimmed.charAt(10) == ' ') {
             trimmed = trimmed.substring(0, 10); // "2011-03-20 10:15:00", "2019-03-23 00:00:00.000"
+        }
+        if (trimmed.length() == 10 && trimmed.charAt(4) == '-' && trimmed.charAt(7) == '-' && digits(trimmed, 0, 4)
+                && digits(trimmed, 5, 7) && digits(trimmed, 8, 10)) {
+            // ISO, nearly every row: without the formatter's machinery.
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(trimmed, 0, 4, 10), Integer.parseInt(trimmed, 5, 7, 10),
+                        Integer.parseInt(trimmed, 8, 10, 10)));
+            } catch (java.time.DateTimeException noSuchDay) {
+                // 2020-02-31: the dialects below decide, as before
+            }
         }
         for (DateTimeFormatter format : FORMATS) {
             // Shape first, without exceptions: a file in the last dialect would otherwise throw
@@ -58,5 +68,14 @@ public final class EventDates {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

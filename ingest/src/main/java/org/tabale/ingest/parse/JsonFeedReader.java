@@ -47,7 +47,7 @@ public final class JsonFeedReader {
             if (position == 1) {
                 FeedShapes.refuseAggregates(fields.keySet());
             }
-            rows.add(new FeedRow(position, fields, element.toString()));
+            rows.add(FeedRow.withOriginal(position, fields, element::toString));
         }
         return rows;
     }

@@ -148,11 +148,10 @@ public final class EventIngestor {
     }
 
     private java.util.Optional<String> tooLong(FeedRow row) {
-        return row.fields().entrySet().stream()
-                .filter(field -> field.getValue() != null && field.getValue().length() > limits.maxFieldChars())
-                .map(field -> "field " + field.getKey() + " is " + field.getValue().length()
-                        + " characters long; the limit is " + limits.maxFieldChars() + " (TABALE_MAX_FIELD_CHARS)")
-                .findFirst();
+        Map.Entry<String, String> field = row.firstLongerThan(limits.maxFieldChars());
+        return field == null ? java.util.Optional.empty() : java.util.Optional.of("field " + field.getKey() + " is "
+                + field.getValue().length() + " characters long; the limit is " + limits.maxFieldChars()
+                + " (TABALE_MAX_FIELD_CHARS)");
     }
 
     /**

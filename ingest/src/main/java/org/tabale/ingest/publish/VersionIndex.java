@@ -18,8 +18,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tabale.model.ClientSettings;
-import org.tabale.model.ConflictEvent;
-import org.tabale.model.EventDeletion;
 import org.tabale.model.Topics;
 
 /**
@@ -114,11 +112,18 @@ public final class VersionIndex implements StoredVersions, AutoCloseable {
         }
         try {
             if (record.topic().equals(Topics.EVENTS.name())) {
-                ConflictEvent event = Topics.EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                stored(record.key(), StoredVersions.rank(event.timestamp(), false));
+                long timestamp = TimestampScan.find(record.value(), TimestampScan.EVENT);
+                if (timestamp < 0) {
+                    timestamp = Topics.EVENTS.valueSerde().deserializer().deserialize(record.topic(), record.value()).timestamp();
+                }
+                stored(record.key(), StoredVersions.rank(timestamp, false));
             } else {
-                EventDeletion deletion = Topics.DELETIONS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-                stored(record.key(), StoredVersions.rank(deletion.deletedTimestamp(), true));
+                long timestamp = TimestampScan.find(record.value(), TimestampScan.DELETION);
+                if (timestamp < 0) {
+                    timestamp = Topics.DELETIONS.valueSerde().deserializer().deserialize(record.topic(), record.value())
+                            .deletedTimestamp();
+                }
+                stored(record.key(), StoredVersions.rank(timestamp, true));
             }
         } catch (RuntimeException unreadable) {
             // Not ours to judge here: the statistics dead-letter unreadable records.

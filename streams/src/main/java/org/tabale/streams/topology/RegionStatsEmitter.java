@@ -65,14 +65,24 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     private KeyValueStore<String, String> dirty;
     /** The region the last punctuation stopped after, when its time ran out. */
     private String resumeAfter;
+    /**
+     * How many emitters (tasks) run on each stream thread: they share the thread's emission budget.
+     * Tasks are initialised and closed on the thread that runs them.
+     */
+    private static final ThreadLocal<int[]> EMITTERS_ON_THREAD = ThreadLocal.withInitial(() -> new int[1]);
 
     /** A {@code stats-dirty} value: the earliest changed day, the earliest waiting end, the last change (epoch ms). */
     private record Dirty(LocalDate day, LocalDate end, long changedAt) {
 
         static Dirty parse(String value) {
-            String[] parts = value.split(",");
-            return new Dirty(parts[0].equals(NONE) ? null : LocalDate.parse(parts[0]),
-                    parts[1].equals(NONE) ? null : LocalDate.parse(parts[1]), Long.parseLong(parts[2]));
+            int first = value.indexOf(',');
+            int second = value.indexOf(',', first + 1);
+            return new Dirty(date(value.substring(0, first)), date(value.substring(first + 1, second)),
+                    Long.parseLong(value, second + 1, value.length(), 10));
+        }
+
+        private static LocalDate date(String text) {
+            return text.equals(NONE) ? null : RegionDay.date(text, 0);
         }
 
         String format() {
@@ -93,6 +103,22 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         this.tail = context.getStateStore(RegionTotalsTopology.TAIL_STORE);
         this.dirty = context.getStateStore(RegionTotalsTopology.DIRTY_STORE);
         context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::emitPending);
+        EMITTERS_ON_THREAD.get()[0]++;
+    }
+
+    @Override
+    public void close() {
+        EMITTERS_ON_THREAD.get()[0] = Math.max(0, EMITTERS_ON_THREAD.get()[0] - 1);
+    }
+
+    /**
+     * This emitter's share of its thread's emission budget, a quarter of the emission interval: the
+     * emitters of all the thread's tasks punctuate once per interval each, and together take at most
+     * that, however many partitions the thread owns.
+     */
+    private long budgetMs() {
+        int emitters = Math.max(1, EMITTERS_ON_THREAD.get()[0]);
+        return Math.max(10, settings.emitInterval().toMillis() / 4 / emitters);
     }
 
     @Override
@@ -118,7 +144,8 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     }
 
     /**
-     * Emits what is due, region after region, for at most a quarter of the emission interval: under
+     * Emits what is due, region after region, for at most its share of a quarter of the emission
+     * interval ({@link #budgetMs}; with several tasks on one thread, a quarter in all): under
      * a replay's load the rest waits for the next punctuation (its changes keep coalescing, so each
      * region's later emission covers more), and the stream thread goes on applying events. Regions
      * are taken in turn from where the last punctuation stopped, so none waits for ever.
@@ -142,7 +169,7 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
                 }
             }
         }
-        long budget = Math.max(50, settings.emitInterval().toMillis() / 4);
+        long budget = budgetMs();
         long began = System.nanoTime();
         resumeAfter = null;
         for (int i = 0; i < ready.size(); i++) {
@@ -258,8 +285,8 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         LocalDate last = ends.get(ends.size() - 1);
         RegionHistory history = RegionHistory.of(cells, first, last);
         for (LocalDate end : ends) {
-            Map<Integer, Totals> windows = new HashMap<>();
-            Map<Integer, Baseline> baselines = new HashMap<>();
+            Map<Integer, Totals> windows = new HashMap<>(8);
+            Map<Integer, Baseline> baselines = new HashMap<>(8);
             for (int window : StatsSettings.SERVED_WINDOWS) {
                 windows.put(window, history.window(end, window));
                 baselines.put(window, history.baseline(end, window));

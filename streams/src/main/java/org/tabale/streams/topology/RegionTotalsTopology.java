@@ -10,7 +10,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.tabale.model.ConflictEvent;
-import org.tabale.model.JsonSerde;
 import org.tabale.model.Topics;
 
 /**
@@ -28,6 +27,9 @@ import org.tabale.model.Topics;
  * what waits to be emitted. A revision subtracts the old version from its day and adds the new one; a
  * deletion subtracts it; an event of any age updates its day: there is no grace period and nothing
  * is dropped as late.
+ *
+ * <p>The stores, their changelogs and the repartition topic hold compact binary values
+ * ({@link InternalSerdes}); only the public topics carry JSON.
  */
 public final class RegionTotalsTopology {
 
@@ -48,11 +50,11 @@ public final class RegionTotalsTopology {
     public static Topology build(StatsSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVENTS_STORE),
-                Serdes.String(), new JsonSerde<>(Standing.class)));
+                Serdes.String(), InternalSerdes.STANDING));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAY_TOTALS_STORE),
-                Serdes.String(), new JsonSerde<>(DayTotals.class)));
+                Serdes.String(), InternalSerdes.DAY_TOTALS));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGIONS_STORE),
-                Serdes.String(), new JsonSerde<>(SeenRegion.class)));
+                Serdes.String(), InternalSerdes.SEEN_REGION));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TAIL_STORE),
@@ -85,7 +87,7 @@ public final class RegionTotalsTopology {
                 .merge(verifications, Named.as("versions"))
                 .process(VersionsProcessor::new, Named.as("newest-version"), EVENTS_STORE)
                 .repartition(Repartitioned.<String, Delta>as("deltas-by-region")
-                        .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Delta.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.DELTA))
                 .process(() -> new RegionStatsEmitter(settings), Named.as("emit-region-stats"),
                         DAY_TOTALS_STORE, REGIONS_STORE, PENDING_STORE, TAIL_STORE, DIRTY_STORE)
                 .to(Topics.REGION_STATS.name(), Produced.with(Topics.REGION_STATS.keySerde(), Topics.REGION_STATS.valueSerde())

@@ -1,7 +1,7 @@
 package org.tabale.streams.window;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
 import org.tabale.model.Baseline;
@@ -11,34 +11,48 @@ import org.tabale.model.Metric;
 import org.tabale.model.Totals;
 
 /**
- * The daily totals of one region over a span of days, as prefix sums, answering in constant time
- * (or amortised constant time for the highs) the figures of any window ending in that span: the
- * window W ending at d covers days {@code d-W+1 … d} inclusive (DESIGN.md), its {@link Baseline}
- * and the {@link Highs} of the 30-day sum. Pure: the emitter, the query layer and tests share it.
+ * The daily totals of one region over a span of days, answering the figures of any window ending
+ * in that span: the window W ending at d covers days {@code d-W+1 … d} inclusive (DESIGN.md), its
+ * {@link Baseline} and the {@link Highs} of the 30-day sum. Pure: the emitter, the query layer and
+ * tests share it.
  *
  * <p>Built from the days {@link #firstDayNeeded(LocalDate) firstDayNeeded(firstEnd)} … lastEnd;
- * days absent from the map count as zero.
+ * days absent from the map count as zero. Sparse: it keeps only the days present, in order, with
+ * prefix sums over them, so its size and the cost of building it follow the days with data, not the
+ * three-year span a baseline and a high look back over (most regions have data on few days). The
+ * sum up to a date is a binary search away; the 52 weekly samples of a baseline are found by one
+ * search and a walk back over the days between them; the highs are a range maximum over the 30-day
+ * sums ending on days present (a 30-day sum only rises on such a day), from a sparse table built
+ * on first use. Sums are of whole numbers below 2<sup>53</sup>, so every double is exact and the
+ * figures do not depend on the order of summing.
  */
 public final class RegionHistory {
 
     /** How many days before a window's end its figures reach back: the three-year high of the 30-day sum. */
     public static final int LOOKBACK_DAYS = Highs.THREE_YEARS + Highs.WINDOW - 1;
 
-    private static final Metric[] METRICS = Metric.values();
+    private static final int METRICS = Metric.values().length;
 
-    private final LocalDate first;
-    private final int size;
+    /** Epoch day of the first day of the span. */
+    private final long first;
+    /** Epoch day of the last day of the span. */
+    private final long last;
     private final int lookback;
-    /** {@code prefix[m][i]}: the sum of metric m over the first i days. */
-    private final long[][] prefix;
-    /** Running maxima of the 30-day sums, for the year and the three years, computed on first use. */
-    private long[][] yearHigh;
-    private long[][] threeYearHigh;
+    /** Epoch days of the days present, ascending. */
+    private final long[] days;
+    /** {@code prefix[k * METRICS + m]}: the sum of metric m over the first k days present. */
+    private final long[] prefix;
+    /**
+     * The highs' range maxima: {@code sparse[j][i * METRICS + m]}, the largest 30-day sum of metric m
+     * ending on one of the present days {@code i … i + 2^j - 1}; built on first use.
+     */
+    private long[][] sparse;
 
-    private RegionHistory(LocalDate first, int size, int lookback, long[][] prefix) {
+    private RegionHistory(long first, long last, int lookback, long[] days, long[] prefix) {
         this.first = first;
-        this.size = size;
+        this.last = last;
         this.lookback = lookback;
+        this.days = days;
         this.prefix = prefix;
     }
 
@@ -57,102 +71,155 @@ public final class RegionHistory {
      * (rankings need no baseline), from the days {@code firstEnd - lookback} … {@code lastEnd}.
      */
     public static RegionHistory of(NavigableMap<LocalDate, Totals> days, LocalDate firstEnd, LocalDate lastEnd, int lookback) {
-        LocalDate first = firstEnd.minusDays(lookback);
-        int size = Math.toIntExact(ChronoUnit.DAYS.between(first, lastEnd)) + 1;
-        long[][] prefix = new long[METRICS.length][size + 1];
-        long[][] daily = new long[METRICS.length][size];
-        for (Map.Entry<LocalDate, Totals> day : days.subMap(first, true, lastEnd, true).entrySet()) {
-            int i = (int) ChronoUnit.DAYS.between(first, day.getKey());
-            for (Metric metric : METRICS) {
-                daily[metric.ordinal()][i] = day.getValue().get(metric);
-            }
+        LocalDate firstDay = firstEnd.minusDays(lookback);
+        if (lastEnd.isBefore(firstDay)) {
+            throw new IllegalArgumentException("the span ends before it starts: " + firstDay + " … " + lastEnd);
         }
-        for (int m = 0; m < METRICS.length; m++) {
-            for (int i = 0; i < size; i++) {
-                prefix[m][i + 1] = prefix[m][i] + daily[m][i];
-            }
+        NavigableMap<LocalDate, Totals> span = days.subMap(firstDay, true, lastEnd, true);
+        long[] present = new long[span.size()];
+        long[] prefix = new long[(span.size() + 1) * METRICS];
+        int k = 0;
+        for (Map.Entry<LocalDate, Totals> day : span.entrySet()) {
+            present[k] = day.getKey().toEpochDay();
+            Totals t = day.getValue();
+            int at = k * METRICS;
+            int next = at + METRICS;
+            prefix[next] = prefix[at] + t.events();
+            prefix[next + 1] = prefix[at + 1] + t.fatalities();
+            prefix[next + 2] = prefix[at + 2] + t.violentEvents();
+            prefix[next + 3] = prefix[at + 3] + t.civilianEvents();
+            prefix[next + 4] = prefix[at + 4] + t.civilianFatalities();
+            prefix[next + 5] = prefix[at + 5] + t.reports();
+            prefix[next + 6] = prefix[at + 6] + t.verifiedReports();
+            k++;
         }
-        return new RegionHistory(first, size, lookback, prefix);
+        return new RegionHistory(firstDay.toEpochDay(), lastEnd.toEpochDay(), lookback, present, prefix);
     }
 
     /** The totals of the window of {@code window} days ending at {@code end}. */
     public Totals window(LocalDate end, int window) {
-        int e = index(end);
+        long e = index(end);
         if (window > lookback + 1) {
             throw new IllegalArgumentException("this history looks back " + lookback + " days, not " + window);
         }
-        return new Totals(sum(Metric.EVENTS, e, window), sum(Metric.FATALITIES, e, window),
-                sum(Metric.VIOLENT_EVENTS, e, window), sum(Metric.CIVILIAN_EVENTS, e, window),
-                sum(Metric.CIVILIAN_FATALITIES, e, window), sum(Metric.REPORTS, e, window),
-                sum(Metric.VERIFIED_REPORTS, e, window));
+        return difference(upTo(e), upTo(e - window));
     }
 
     /** Mean and spread of the same window's sums at the 52 weekly points before it (see {@link Baseline}). */
     public Baseline baseline(LocalDate end, int window) {
-        int e = index(end);
+        long e = index(end);
         requireFullLookback();
-        double[] mean = new double[METRICS.length];
-        double[] spread = new double[METRICS.length];
-        for (Metric metric : METRICS) {
-            double total = 0;
-            double squares = 0;
-            for (int k = 0; k < Baseline.SAMPLES; k++) {
-                long sample = sum(metric, e - window - 7 * k, window);
-                total += sample;
-                squares += (double) sample * sample;
+        double[] total = new double[METRICS];
+        double[] squares = new double[METRICS];
+        // Sample k sums the days (e - 2W - 7k, e - W - 7k]: walk its two bounds back a week at a time.
+        long hiDay = e - window;
+        int hi = upTo(hiDay);
+        int lo = upTo(hiDay - window);
+        for (int k = 0; k < Baseline.SAMPLES && hi > 0; k++) {
+            if (hi > lo) {
+                int h = hi * METRICS;
+                int l = lo * METRICS;
+                for (int m = 0; m < METRICS; m++) {
+                    long sample = prefix[h + m] - prefix[l + m];
+                    total[m] += sample;
+                    squares[m] += (double) sample * sample;
+                }
             }
-            double m = total / Baseline.SAMPLES;
-            mean[metric.ordinal()] = m;
-            spread[metric.ordinal()] = Math.sqrt(Math.max(0, squares / Baseline.SAMPLES - m * m));
+            hiDay -= 7;
+            while (hi > 0 && days[hi - 1] > hiDay) {
+                hi--;
+            }
+            while (lo > 0 && days[lo - 1] > hiDay - window) {
+                lo--;
+            }
+        }
+        double[] mean = new double[METRICS];
+        double[] spread = new double[METRICS];
+        for (int m = 0; m < METRICS; m++) {
+            mean[m] = total[m] / Baseline.SAMPLES;
+            spread[m] = Math.sqrt(Math.max(0, squares[m] / Baseline.SAMPLES - mean[m] * mean[m]));
         }
         return new Baseline(Figures.of(metric -> mean[metric.ordinal()]), Figures.of(metric -> spread[metric.ordinal()]));
     }
 
     /** The one- and three-year highs of the 30-day sum before {@code end} (see {@link Highs}). */
     public Highs highs(LocalDate end) {
+        long e = index(end);
         requireFullLookback();
-        if (yearHigh == null) {
-            yearHigh = runningMax(Highs.YEAR - Highs.WINDOW + 1);
-            threeYearHigh = runningMax(Highs.THREE_YEARS - Highs.WINDOW + 1);
-        }
-        int at = index(end) - Highs.WINDOW;
-        return new Highs(totals(yearHigh, at), totals(threeYearHigh, at));
-    }
-
-    private Totals totals(long[][] byMetric, int at) {
-        return new Totals(byMetric[0][at], byMetric[1][at], byMetric[2][at], byMetric[3][at], byMetric[4][at],
-                byMetric[5][at], byMetric[6][at]);
+        return new Highs(high(e, Highs.YEAR), high(e, Highs.THREE_YEARS));
     }
 
     /**
-     * {@code result[m][i]}: the largest 30-day sum of metric m ending at one of the {@code span} days
-     * up to index i (a monotonic queue: linear in the span of days, whatever {@code span}).
+     * The largest 30-day sum per metric ending between {@code end - reach} and {@code end - 30}: at the
+     * first of those ends, or at a present day after it (where a 30-day sum rises).
      */
-    private long[][] runningMax(int span) {
-        long[][] result = new long[METRICS.length][size];
-        int firstEnd = Highs.WINDOW - 1;
-        for (Metric metric : METRICS) {
-            int[] queue = new int[size];
-            int head = 0;
-            int tail = 0;
-            for (int i = firstEnd; i < size; i++) {
-                long value = sum(metric, i, Highs.WINDOW);
-                while (tail > head && sum(metric, queue[tail - 1], Highs.WINDOW) <= value) {
-                    tail--;
-                }
-                queue[tail++] = i;
-                if (queue[head] <= i - span) {
-                    head++;
-                }
-                result[metric.ordinal()][i] = sum(metric, queue[head], Highs.WINDOW);
+    private Totals high(long end, int reach) {
+        long from = end - reach;
+        long to = end - Highs.WINDOW;
+        long[] best = new long[METRICS];
+        int start = upTo(from - Highs.WINDOW);
+        int atFrom = upTo(from);
+        for (int m = 0; m < METRICS; m++) {
+            best[m] = prefix[atFrom * METRICS + m] - prefix[start * METRICS + m];
+        }
+        int i = atFrom;
+        int j = upTo(to) - 1;
+        if (i <= j) {
+            long[][] table = sparse();
+            int level = 31 - Integer.numberOfLeadingZeros(j - i + 1);
+            long[] row = table[level];
+            int a = i * METRICS;
+            int b = (j - (1 << level) + 1) * METRICS;
+            for (int m = 0; m < METRICS; m++) {
+                best[m] = Math.max(best[m], Math.max(row[a + m], row[b + m]));
             }
         }
-        return result;
+        return new Totals(best[0], best[1], best[2], best[3], best[4], best[5], best[6]);
     }
 
-    private long sum(Metric metric, int end, int window) {
-        long[] p = prefix[metric.ordinal()];
-        return p[end + 1] - p[end + 1 - window];
+    private long[][] sparse() {
+        if (sparse == null) {
+            int n = days.length;
+            int levels = n == 0 ? 1 : 32 - Integer.numberOfLeadingZeros(n);
+            long[][] table = new long[levels][];
+            long[] base = new long[n * METRICS];
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                while (days[start] <= days[i] - Highs.WINDOW) {
+                    start++;
+                }
+                for (int m = 0; m < METRICS; m++) {
+                    base[i * METRICS + m] = prefix[(i + 1) * METRICS + m] - prefix[start * METRICS + m];
+                }
+            }
+            table[0] = base;
+            for (int level = 1; level < levels; level++) {
+                long[] below = table[level - 1];
+                int half = 1 << (level - 1);
+                int count = n - (1 << level) + 1;
+                long[] row = new long[Math.max(0, count) * METRICS];
+                for (int x = 0; x < row.length; x++) {
+                    row[x] = Math.max(below[x], below[x + half * METRICS]);
+                }
+                table[level] = row;
+            }
+            sparse = table;
+        }
+        return sparse;
+    }
+
+    /** How many present days fall on or before the epoch day {@code day}. */
+    private int upTo(long day) {
+        int at = Arrays.binarySearch(days, day);
+        return at >= 0 ? at + 1 : -at - 1;
+    }
+
+    private Totals difference(int upper, int lower) {
+        int u = upper * METRICS;
+        int l = lower * METRICS;
+        return new Totals(prefix[u] - prefix[l], prefix[u + 1] - prefix[l + 1], prefix[u + 2] - prefix[l + 2],
+                prefix[u + 3] - prefix[l + 3], prefix[u + 4] - prefix[l + 4], prefix[u + 5] - prefix[l + 5],
+                prefix[u + 6] - prefix[l + 6]);
     }
 
     private void requireFullLookback() {
@@ -161,9 +228,9 @@ public final class RegionHistory {
         }
     }
 
-    private int index(LocalDate end) {
-        int e = Math.toIntExact(ChronoUnit.DAYS.between(first, end));
-        if (e < lookback || e >= size) {
+    private long index(LocalDate end) {
+        long e = end.toEpochDay();
+        if (e < first + lookback || e > last) {
             throw new IllegalArgumentException(end + " is outside the span this history was built for");
         }
         return e;
