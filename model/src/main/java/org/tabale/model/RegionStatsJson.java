@@ -12,11 +12,11 @@ import java.util.Map;
 /**
  * Writes a {@link RegionStats} as JSON by hand, straight to UTF-8 bytes: the shape Jackson gives
  * the records (field names and order, {@code "zero"} of {@link Totals}, ISO date,
- * {@code "highs": null} when absent), with the windows in ascending order, and without
- * reflection, boxing or floating-point formatting: figures are rounded to four decimals
- * ({@link Figures}), so most print exactly as {@link Double#toString} prints them from their
- * scaled whole value. The region-stats topic carries several of these records per changed day,
- * which made their JSON the bulk of the stream thread's work. {@link JsonSerde} uses
+ * {@code "highs": null} when absent, {@code "evidence"} last), with the windows in ascending
+ * order, and without reflection, boxing or floating-point formatting: figures are rounded to four
+ * decimals ({@link Figures}), so most print exactly as {@link Double#toString} prints them from
+ * their scaled whole value. The region-stats topic carries several of these records per changed
+ * day, which made their JSON the bulk of the stream thread's work. {@link JsonSerde} uses
  * {@link #write} for this type; Jackson (the API) goes through this serializer.
  */
 final class RegionStatsJson extends StdSerializer<RegionStats> {
@@ -32,6 +32,7 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
     private static final byte[] HIGHS = ascii("},\"highs\":");
     private static final byte[] YEAR = ascii("{\"year\":");
     private static final byte[] THREE_YEARS = ascii(",\"threeYears\":");
+    private static final byte[] EVIDENCE = ascii(",\"evidence\":{");
     static final byte[] NULL = ascii("null");
     static final byte[] ZERO = ascii("0.0");
     static final byte[][] TOTALS = names("{\"events\":", ",\"fatalities\":", ",\"violentEvents\":",
@@ -89,6 +90,23 @@ final class RegionStatsJson extends StdSerializer<RegionStats> {
             out.totals(highs.threeYears());
             out.put((byte) '}');
         }
+        out.put(EVIDENCE);
+        first = true;
+        for (int window : sortedKeys(stats.evidence())) {
+            out.key(window, first);
+            first = false;
+            out.put((byte) '[');
+            boolean firstId = true;
+            for (String id : stats.evidence().get(window)) {
+                if (!firstId) {
+                    out.put((byte) ',');
+                }
+                firstId = false;
+                out.string(id);
+            }
+            out.put((byte) ']');
+        }
+        out.put((byte) '}');
         out.put((byte) '}');
         return out.toByteArray();
     }

@@ -83,7 +83,18 @@ class RegionStatsJsonTest {
 
         assertThat(json).isEqualTo("{\"regionId\":\"MLI.Mopti\",\"country\":null,\"admin1\":\"Mopti\",\"date\":\"2019-03-01\","
                 + "\"windows\":{\"7\":{\"events\":1,\"fatalities\":2,\"violentEvents\":3,\"civilianEvents\":4,"
-                + "\"civilianFatalities\":5,\"reports\":0,\"verifiedReports\":0,\"zero\":false}},\"baselines\":{},\"highs\":null}");
+                + "\"civilianFatalities\":5,\"reports\":0,\"verifiedReports\":0,\"zero\":false}},\"baselines\":{},\"highs\":null,"
+                + "\"evidence\":{}}");
+    }
+
+    @Test
+    void shouldWriteTheEvidenceOfEachWindowInAscendingOrder() throws Exception {
+        RegionStats stats = new RegionStats("MLI.Mopti", "Mali", "Mopti", LocalDate.of(2019, 3, 1), Map.of(), Map.of(), null,
+                Map.of(30, List.of("MLI2", "MLI\"1"), 7, List.of("MLI2"), 90, List.of()));
+        String json = new String(serde.serializer().serialize("t", stats), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(json).endsWith("\"highs\":null,\"evidence\":{\"7\":[\"MLI2\"],\"30\":[\"MLI2\",\"MLI\\\"1\"],\"90\":[]}}");
+        assertThat(serde.deserializer().deserialize("t", json.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(stats);
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -114,7 +125,13 @@ class RegionStatsJsonTest {
         Arbitrary<Highs> highs = Combinators.combine(totals, totals).as(Highs::new).injectNull(0.2);
         Arbitrary<String> text = Arbitraries.strings().ofMaxLength(12).injectNull(0.1);
         Arbitrary<LocalDate> date = Arbitraries.integers().between(0, 20_000).map(d -> LocalDate.of(1990, 1, 1).plusDays(d));
-        return Combinators.combine(Arbitraries.strings().ofMinLength(1).ofMaxLength(12), text, text, date, windows, baselines, highs)
-                .as((id, country, admin1, d, w, b, h) -> new RegionStats(id, country, admin1, d, new HashMap<>(w), b, h));
+        Arbitrary<List<String>> ids = Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12),
+                Arbitraries.strings().ofMaxLength(8)).list().ofMaxSize(10);
+        Arbitrary<Map<Integer, List<String>>> evidence = Arbitraries.maps(window, ids).ofMaxSize(5);
+        Arbitrary<Object[]> head = Combinators.combine(Arbitraries.strings().ofMinLength(1).ofMaxLength(12), text, text, date)
+                .as((id, country, admin1, d) -> new Object[] {id, country, admin1, d});
+        return Combinators.combine(head, windows, baselines, highs, evidence)
+                .as((h, w, b, hi, e) -> new RegionStats((String) h[0], (String) h[1], (String) h[2], (LocalDate) h[3],
+                        new HashMap<>(w), b, hi, e));
     }
 }

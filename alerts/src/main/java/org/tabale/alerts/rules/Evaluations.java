@@ -13,14 +13,18 @@ public final class Evaluations {
     private Evaluations() {
     }
 
-    /** One observation per rule that applies to the record (held or not: resolution needs both). */
+    /**
+     * One observation per rule that applies to the record (held or not: resolution needs both), with
+     * the record's evidence for the rule's window.
+     */
     public static List<Observation> of(RuleSet rules, RegionStats stats) {
         List<Observation> observations = new ArrayList<>();
         Alert.RegionRef region = new Alert.RegionRef(stats.regionId(), stats.country(), stats.admin1());
         for (Rule rule : rules.all()) {
             rule.evaluate(stats).ifPresent(e -> observations.add(new Observation(e.rule(), e.metric(), e.window(), region,
                     stats.date(), e.holds(), e.value(), (long) Math.ceil(e.trigger()), e.baseline(),
-                    e.holds() ? e.severity() : null, basis(e.metric()), List.of())));
+                    e.holds() ? e.severity() : null, basis(e.metric()),
+                    stats.evidence().getOrDefault(e.window(), List.of()))));
         }
         return observations;
     }

@@ -3,6 +3,8 @@ package org.tabale.streams.topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.tabale.model.ConflictEvent;
 import org.tabale.model.EventDeletion;
 import org.tabale.model.EventType;
@@ -10,6 +12,7 @@ import org.tabale.model.JsonSerde;
 import org.tabale.model.Totals;
 import org.tabale.streams.topology.CompactSerde.In;
 import org.tabale.streams.topology.CompactSerde.Out;
+import org.tabale.streams.window.Lethal;
 
 /**
  * The {@link CompactSerde}s of the topology's internal records. Each starts with its own format
@@ -20,16 +23,33 @@ final class InternalSerdes {
 
     private static final EventType[] EVENT_TYPES = EventType.values();
 
-    static final CompactSerde<DayTotals> DAY_TOTALS = new CompactSerde<>("DayTotals", 2, (value, out) -> {
+    static final CompactSerde<DayTotals> DAY_TOTALS = new CompactSerde<>("DayTotals", 6, (value, out) -> {
         out.writeString(value.regionId());
         out.writeString(value.country());
         out.writeString(value.admin1());
         writeTotals(value.totals(), out);
-    }, in -> new DayTotals(in.readString(), in.readString(), in.readString(), readTotals(in)));
+        out.writeVarLong(value.events().size());
+        for (Lethal event : value.events()) {
+            out.writeString(event.eventId());
+            out.writeVarLong(event.fatalities());
+        }
+    }, in -> {
+        String regionId = in.readString();
+        String country = in.readString();
+        String admin1 = in.readString();
+        Totals totals = readTotals(in);
+        int count = Math.toIntExact(in.readVarLong());
+        List<Lethal> events = new ArrayList<>(Math.min(count, 64));
+        for (int i = 0; i < count; i++) {
+            events.add(new Lethal(in.readString(), in.readVarLong()));
+        }
+        return new DayTotals(regionId, country, admin1, totals, events);
+    });
 
-    static final CompactSerde<Delta> DELTA = new CompactSerde<>("Delta", 3, (value, out) -> {
+    static final CompactSerde<Delta> DELTA = new CompactSerde<>("Delta", 7, (value, out) -> {
         Standing.Contribution c = value.contribution();
         out.writeBoolean(value.retract());
+        out.writeString(c.id());
         out.writeString(c.regionId());
         out.writeString(c.country());
         out.writeString(c.admin1());
@@ -37,7 +57,7 @@ final class InternalSerdes {
         writeTotals(c.totals(), out);
     }, in -> {
         boolean retract = in.readBoolean();
-        return new Delta(new Standing.Contribution(in.readString(), in.readString(), in.readString(), in.readDate(),
+        return new Delta(new Standing.Contribution(in.readString(), in.readString(), in.readString(), in.readString(), in.readDate(),
                 readTotals(in)), retract);
     });
 

@@ -21,6 +21,8 @@ import org.tabale.model.Baseline;
 import org.tabale.model.RegionDay;
 import org.tabale.model.RegionStats;
 import org.tabale.model.Totals;
+import org.tabale.streams.window.Evidence;
+import org.tabale.streams.window.Lethal;
 import org.tabale.streams.window.RegionHistory;
 
 /**
@@ -43,8 +45,9 @@ import org.tabale.streams.window.RegionHistory;
  * no change for {@link StatsSettings#tailDelay()} and today reached them: a replay in date order
  * would otherwise emit the year after its newest day again with every new day. One range read of
  * the region's days (from {@link RegionHistory#LOOKBACK_DAYS} before the first date) serves
- * windows, baselines and highs of every emitted record: the work per change is bounded by the
- * longest window and the look-back, never by the length of history.
+ * windows, baselines, highs and evidence (the most lethal events of each window, read from the same
+ * cells, {@link Evidence}) of every emitted record: the work per change is bounded by the longest
+ * window and the look-back, never by the length of history.
  *
  * <p>Baselines and highs are computed afresh for each emitted record; a change that moves only the
  * baseline of a date (a day in its baseline weeks, not in its windows) does not emit that date again.
@@ -198,10 +201,10 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         LocalDate frontier = latestDay(regionId);
         if (!ends.isEmpty()) {
             LocalDate first = ends.first();
-            TreeMap<LocalDate, Totals> cells = read(regionId, RegionHistory.firstDayNeeded(first), min(ends.last(), today));
+            Cells cells = read(regionId, RegionHistory.firstDayNeeded(first), min(ends.last(), today));
             if (!changedDays.isEmpty()) {
                 // Dates with a record already, whose windows a changed day moved.
-                for (LocalDate cell : cells.keySet()) {
+                for (LocalDate cell : cells.totals().keySet()) {
                     for (LocalDate step : steps(cell)) {
                         LocalDate changed = changedDays.floor(step);
                         if (changed != null && step.isBefore(changed.plusDays(LONGEST))) {
@@ -225,7 +228,7 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         }
     }
 
-    private void emitDue(String regionId, TreeMap<LocalDate, Totals> cells, List<LocalDate> due, long now) {
+    private void emitDue(String regionId, Cells cells, List<LocalDate> due, long now) {
         SeenRegion names = regions.get(regionId);
         int from = 0;
         for (int i = 1; i <= due.size(); i++) {
@@ -280,10 +283,10 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         return a.isBefore(b) ? a : b;
     }
 
-    private void emit(String regionId, SeenRegion names, TreeMap<LocalDate, Totals> cells, List<LocalDate> ends, long now) {
+    private void emit(String regionId, SeenRegion names, Cells cells, List<LocalDate> ends, long now) {
         LocalDate first = ends.get(0);
         LocalDate last = ends.get(ends.size() - 1);
-        RegionHistory history = RegionHistory.of(cells, first, last);
+        RegionHistory history = RegionHistory.of(cells.totals(), first, last);
         for (LocalDate end : ends) {
             Map<Integer, Totals> windows = new HashMap<>(8);
             Map<Integer, Baseline> baselines = new HashMap<>(8);
@@ -292,19 +295,28 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
                 baselines.put(window, history.baseline(end, window));
             }
             RegionStats stats = new RegionStats(regionId, names.country(), names.admin1(), end, windows, baselines,
-                    history.highs(end));
+                    history.highs(end), Evidence.of(cells.events(), end, StatsSettings.SERVED_WINDOWS));
             context.forward(new Record<>(stats.key(), stats, now));
         }
     }
 
-    private TreeMap<LocalDate, Totals> read(String regionId, LocalDate first, LocalDate last) {
+    /** A region's cells as read once for an emission: the totals of each day, and the live events of the days that have some. */
+    private record Cells(TreeMap<LocalDate, Totals> totals, TreeMap<LocalDate, List<Lethal>> events) {
+    }
+
+    private Cells read(String regionId, LocalDate first, LocalDate last) {
         TreeMap<LocalDate, Totals> totals = new TreeMap<>();
+        TreeMap<LocalDate, List<Lethal>> events = new TreeMap<>();
         try (KeyValueIterator<String, DayTotals> it = days.range(RegionDay.key(regionId, first), RegionDay.key(regionId, last))) {
             while (it.hasNext()) {
                 KeyValue<String, DayTotals> entry = it.next();
-                totals.put(RegionDay.dayOf(entry.key), entry.value.totals());
+                LocalDate day = RegionDay.dayOf(entry.key);
+                totals.put(day, entry.value.totals());
+                if (!entry.value.events().isEmpty()) {
+                    events.put(day, entry.value.events());
+                }
             }
         }
-        return totals;
+        return new Cells(totals, events);
     }
 }

@@ -99,13 +99,19 @@ public record Standing(ConflictEvent event, EventDeletion deletion, CommunityRep
     @JsonIgnore
     public Contribution contribution() {
         if (event != null) {
-            return new Contribution(event.regionId(), event.country(), event.admin1(), event.eventDate(), Totals.of(event));
+            return new Contribution(event.eventId(), event.regionId(), event.country(), event.admin1(), event.eventDate(),
+                    Totals.of(event));
         }
-        return new Contribution(report.regionId(), report.country(), report.admin1(), report.date(),
+        return new Contribution(report.id(), report.regionId(), report.country(), report.admin1(), report.date(),
                 Totals.ofReport(state() == VerificationState.VERIFIED));
     }
 
-    /** The figures one live event or report adds to one region and day. */
-    public record Contribution(String regionId, String country, String admin1, LocalDate day, Totals totals) {
+    /** The figures one live event or report ({@code id}) adds to one region and day. */
+    public record Contribution(String id, String regionId, String country, String admin1, LocalDate day, Totals totals) {
+
+        /** Whether an event contributes (it counts one event), not a community report. */
+        public boolean ofEvent() {
+            return totals.events() > 0;
+        }
     }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -13,6 +16,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ import org.tabale.model.EventDeletion;
 import org.tabale.model.EventType;
 import org.tabale.model.Totals;
 import org.tabale.model.VerificationState;
+import org.tabale.streams.window.Lethal;
 
 class InternalSerdesTest {
 
@@ -37,9 +42,40 @@ class InternalSerdesTest {
 
     @Property(tries = 300)
     void shouldReadBackEveryDayTotals(@ForAll("text") String regionId, @ForAll("text") String country,
-                                      @ForAll("text") String admin1, @ForAll("totals") Totals totals) {
-        DayTotals day = new DayTotals(regionId, country, admin1, totals);
-        assertThat(roundTrip(InternalSerdes.DAY_TOTALS, day)).isEqualTo(day);
+                                      @ForAll("text") String admin1, @ForAll("totals") Totals totals,
+                                      @ForAll("evidence") List<Lethal> events) {
+        DayTotals day = new DayTotals(regionId, country, admin1, totals, events);
+        DayTotals back = roundTrip(InternalSerdes.DAY_TOTALS, day);
+        assertThat(back).isEqualTo(day);
+        assertThat(back.events()).hasSameSizeAs(events).isSortedAccordingTo(Lethal.MOST_FIRST);
+    }
+
+    @Property(tries = 200)
+    void shouldKeepTheLiveEventsOfADayThroughAddsAndSubtracts(@ForAll @Size(max = 60) List<@IntRange(min = 0, max = 15) Integer> ids,
+                                                              @ForAll @IntRange(min = 0, max = 1_000) int seed) {
+        // Each id in turn is added with new fatalities (its old version subtracted first), or deleted.
+        java.util.Random random = new java.util.Random(seed);
+        Map<String, Standing.Contribution> live = new HashMap<>();
+        DayTotals day = DayTotals.EMPTY;
+        for (int id : ids) {
+            Standing.Contribution before = live.remove("MLI" + id);
+            if (before != null) {
+                day = roundTrip(InternalSerdes.DAY_TOTALS, day.subtract(before));
+            }
+            if (random.nextInt(4) > 0) {
+                Standing.Contribution after = new Standing.Contribution("MLI" + id, "MLI.Mopti", "Mali", "Mopti",
+                        LocalDate.of(2019, 1, 1), new Totals(1, random.nextInt(5), 1, 0, 0));
+                live.put(after.id(), after);
+                day = roundTrip(InternalSerdes.DAY_TOTALS, day.add(after));
+            }
+        }
+        day = day.add(new Standing.Contribution("rpt-1", "MLI.Mopti", "Mali", "Mopti", LocalDate.of(2019, 1, 1),
+                Totals.ofReport(true)));
+
+        List<Lethal> expected = live.values().stream().map(c -> new Lethal(c.id(), c.totals().fatalities()))
+                .sorted(Lethal.MOST_FIRST).toList();
+        assertThat(day.events()).as("reports are no evidence").isEqualTo(expected);
+        assertThat(day.totals().events()).isEqualTo(expected.size());
     }
 
     @Property(tries = 100)
@@ -59,7 +95,7 @@ class InternalSerdesTest {
     @Test
     void shouldRefuseAnotherRecordsBytes() {
         byte[] delta = InternalSerdes.DELTA.serializer().serialize("t",
-                new Delta(new Standing.Contribution("MLI.Mopti", "Mali", "Mopti", LocalDate.of(2019, 1, 1), Totals.ZERO), false));
+                new Delta(new Standing.Contribution("MLI1", "MLI.Mopti", "Mali", "Mopti", LocalDate.of(2019, 1, 1), Totals.ZERO), false));
         assertThatThrownBy(() -> InternalSerdes.DAY_TOTALS.deserializer().deserialize("t", delta))
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> InternalSerdes.DAY_TOTALS.deserializer().deserialize("t", "{\"totals\":{}}".getBytes()))
@@ -105,7 +141,15 @@ class InternalSerdesTest {
 
     @Provide
     Arbitrary<Standing.Contribution> contributions() {
-        return Combinators.combine(text(), text(), text(), dates(), totals()).as(Standing.Contribution::new);
+        return Combinators.combine(text(), text(), text(), text(), dates(), totals()).as(Standing.Contribution::new);
+    }
+
+    @Provide
+    Arbitrary<List<Lethal>> evidence() {
+        Arbitrary<Lethal> event = Combinators.combine(required(),
+                Arbitraries.oneOf(Arbitraries.longs().between(0, 50), Arbitraries.longs().between(0, Long.MAX_VALUE)))
+                .as(Lethal::new);
+        return event.list().ofMaxSize(30).uniqueElements(Lethal::eventId);
     }
 
     private Arbitrary<ConflictEvent> events() {

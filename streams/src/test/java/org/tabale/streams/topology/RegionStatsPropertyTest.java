@@ -39,8 +39,9 @@ import org.tabale.streams.window.Naive;
 
 /**
  * The correctness contract as a property: whatever the arrival order, duplicates, older or
- * newer versions and deletions, the served windows and baselines, and the emitted region stats, equal a
- * from-scratch recomputation over the newest version of every event, for every region, date and window.
+ * newer versions and deletions, the served windows and baselines, and the emitted region stats (their
+ * evidence included), equal a from-scratch recomputation over the newest version of every event, for
+ * every region, date and window.
  */
 class RegionStatsPropertyTest {
 
@@ -106,6 +107,7 @@ class RegionStatsPropertyTest {
 
             for (String regionId : REGIONS) {
                 Naive naive = new Naive(recompute(arrivals, regionId));
+                List<Version> live = live(arrivals, regionId);
                 Region region = new Region(regionId, "MLI", "Mali", regionId.substring(4), null, null, null, List.of(), true);
                 for (int window : StatsSettings.SERVED_WINDOWS) {
                     List<StatsQuery.Point> served = query.series(region, START, START.plusDays(70), window);
@@ -128,6 +130,9 @@ class RegionStatsPropertyTest {
                                 .as("%s window %d ending %s, from the record of %s", regionId, window, date,
                                         latest == null ? null : latest.date())
                                 .isEqualTo(naive.window(date, window));
+                        assertThat(latest == null ? List.of() : latest.evidence().get(window))
+                                .as("%s evidence %d ending %s", regionId, window, date)
+                                .isEqualTo(evidence(live, date, window));
                     }
                     // Baselines are exact when emitted; a later change of baseline weeks alone is not re-emitted.
                     if (record != null && emitEvery > withRepeats.size()) {
@@ -152,17 +157,28 @@ class RegionStatsPropertyTest {
         return versions.stream().filter(v -> v.deletion() || first.get(v.id() + "/" + v.timestamp()) == v).toList();
     }
 
-    /** The plain recomputation: the newest version per id, then each live event's figures on its day. */
-    private static Function<LocalDate, Totals> recompute(List<Version> versions, String regionId) {
+    /** The newest version of each id, where it is a live event of the region. */
+    private static List<Version> live(List<Version> versions, String regionId) {
         Map<Integer, Version> newest = new HashMap<>();
         for (Version v : versions) {
             newest.merge(v.id(), v, (a, b) -> b.timestamp() > a.timestamp() || (b.timestamp() == a.timestamp() && b.deletion()) ? b : a);
         }
+        return newest.values().stream().filter(v -> !v.deletion() && REGIONS.get(v.region()).equals(regionId)).toList();
+    }
+
+    /** The ids of the ten live events of the window with the most fatalities, ties by id. */
+    private static List<String> evidence(List<Version> live, LocalDate end, int window) {
+        return live.stream()
+                .filter(v -> !START.plusDays(v.day()).isAfter(end) && START.plusDays(v.day()).isAfter(end.minusDays(window)))
+                .sorted(java.util.Comparator.comparingInt(Version::fatalities).reversed()
+                        .thenComparing(v -> "MLI" + v.id()))
+                .limit(10).map(v -> "MLI" + v.id()).toList();
+    }
+
+    /** The plain recomputation: the newest version per id, then each live event's figures on its day. */
+    private static Function<LocalDate, Totals> recompute(List<Version> versions, String regionId) {
         Map<LocalDate, Totals> days = new HashMap<>();
-        for (Version v : newest.values()) {
-            if (v.deletion() || !REGIONS.get(v.region()).equals(regionId)) {
-                continue;
-            }
+        for (Version v : live(versions, regionId)) {
             boolean violent = v.type() == EventType.BATTLES || v.type() == EventType.EXPLOSIONS_REMOTE_VIOLENCE
                     || v.type() == EventType.VIOLENCE_AGAINST_CIVILIANS;
             boolean civilian = v.civilians() != null ? v.civilians() : v.type() == EventType.VIOLENCE_AGAINST_CIVILIANS;

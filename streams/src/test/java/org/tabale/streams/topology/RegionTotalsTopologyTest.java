@@ -139,6 +139,44 @@ class RegionTotalsTopologyTest {
     }
 
     @Test
+    void shouldListTheMostLethalEventsOfEachWindowAsEvidence() {
+        for (int i = 1; i <= 12; i++) {
+            send(attack("MLI" + i, MOPTI, DAY.minusDays(i % 3), i % 6, 100)); // fatalities 1..5, 0; ties broken by id
+        }
+        send(attack("MLI40", MOPTI, DAY.minusDays(20), 40, 100));
+        send(attack("MLI99", MOPTI, DAY.minusDays(200), 99, 100));
+        send(attack("MLI50", MOPTI, DAY.plusDays(1), 50, 100));
+        TestInputTopic<String, org.tabale.model.CommunityReport> reports = driver.createInputTopic(Topics.REPORTS.name(),
+                Serdes.String().serializer(), Topics.REPORTS.valueSerde().serializer());
+        reports.pipeInput("rpt-" + "c".repeat(32), Events.report("rpt-" + "c".repeat(32), MOPTI, DAY));
+
+        RegionStats atDay = emitted().get(MOPTI + "@" + DAY);
+
+        List<String> week = List.of("MLI11", "MLI5", "MLI10", "MLI4", "MLI3", "MLI9", "MLI2", "MLI8", "MLI1", "MLI7");
+        assertThat(atDay.evidence()).isEqualTo(Map.of(7, week,
+                30, List.of("MLI40", "MLI11", "MLI5", "MLI10", "MLI4", "MLI3", "MLI9", "MLI2", "MLI8", "MLI1"),
+                90, List.of("MLI40", "MLI11", "MLI5", "MLI10", "MLI4", "MLI3", "MLI9", "MLI2", "MLI8", "MLI1"),
+                365, List.of("MLI99", "MLI40", "MLI11", "MLI5", "MLI10", "MLI4", "MLI3", "MLI9", "MLI2", "MLI8")));
+    }
+
+    @Test
+    void shouldLeaveADeletedOrRevisedEventOutOfTheEvidence() {
+        send(attack("MLI1", MOPTI, DAY, 5, 100));
+        send(attack("MLI2", MOPTI, DAY, 3, 100));
+        send(attack("MLI3", MOPTI, DAY, 1, 100));
+        assertThat(emitted().get(MOPTI + "@" + DAY).evidence().get(7)).containsExactly("MLI1", "MLI2", "MLI3");
+
+        delete("MLI1", 300);
+        send(attack("MLI3", MOPTI, DAY, 9, 200));
+        send(attack("MLI2", MOPTI, DAY.minusDays(10), 3, 200));
+
+        RegionStats atDay = emitted().get(MOPTI + "@" + DAY);
+        assertThat(atDay.evidence().get(7)).containsExactly("MLI3");
+        assertThat(atDay.evidence().get(30)).containsExactly("MLI3", "MLI2");
+        assertThat(days.get(MOPTI + "@" + DAY).events()).containsExactly(new org.tabale.streams.window.Lethal("MLI3", 9));
+    }
+
+    @Test
     void shouldKeepADeletedEventDeletedWhenAnOlderVersionArrivesLate() {
         delete("MLI1", 300);
         send(attack("MLI1", MOPTI, DAY, 5, 100));
