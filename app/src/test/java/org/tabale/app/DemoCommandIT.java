@@ -54,6 +54,9 @@ class DemoCommandIT {
         for (String curl : curls) {
             JsonNode answer = JsonSerde.MAPPER.readTree(bash(curl));
             assertThat(answer.has("error")).as("%s answered %s", curl, answer).isFalse();
+            if (curl.contains("/api/v1/alerts")) {
+                assertThat(answer.path("alerts")).as("the alerts the demo printed, through its curl call").isNotEmpty();
+            }
         }
         String analyst = first.token("analyst");
         JsonNode before = JsonSerde.MAPPER.readTree(bash(

@@ -113,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Try:");
         out.println("  curl -s -H 'Authorization: Bearer " + analyst + "' '" + base
                 + "/api/v1/stats?region=Mali/Mopti&from=2025-03-16&to=2025-04-05&window=7'");
-        out.println("  curl -s -H 'Authorization: Bearer " + officer + "' '" + base + "/api/v1/alerts?state=firing'");
+        out.println("  curl -s -H 'Authorization: Bearer " + officer + "' '" + base + "/api/v1/alerts?region=MLI'");
         out.println("  curl -s -H 'Authorization: Bearer " + integrator + "' -H 'Content-Type: text/csv' --data-binary "
                 + "$'event_id_cnty,event_date,event_type,country,admin1,fatalities,timestamp\\n"
                 + "MLI99001,2026-10-30,Violence against civilians,Mali,Kidal,14,1793000000\\n' " + base + "/api/v1/events");
