@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -245,11 +247,23 @@ public final class AlertsApp implements AutoCloseable {
     /** Records every change, then queues the messages; returns the alerts as they now stand. */
     private List<Alert> apply(List<Change> changes) {
         List<Alert> alerts = new ArrayList<>();
+        List<Future<RecordMetadata>> written = new ArrayList<>();
         for (Change change : changes) {
-            send(Topics.ALERTS, change.alert().id(), change.alert());
+            written.add(send(Topics.ALERTS, change.alert().id(), change.alert()));
             alerts.add(change.alert());
         }
         producer.flush();
+        // Nothing is sent, and no stats position committed, unless every change is stored.
+        for (Future<RecordMetadata> write : written) {
+            try {
+                write.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while recording alerts", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("could not record an alert on " + Topics.ALERTS.name(), e.getCause());
+            }
+        }
         for (Change change : changes) {
             Alert alert = change.alert();
             if (alert.episode() != null && alert.episode().firedAt() != null && announced.add(alert.id())) {
@@ -281,8 +295,8 @@ public final class AlertsApp implements AutoCloseable {
         }
     }
 
-    private void send(Topic<String, String> topic, String key, Object value) {
-        producer.send(new ProducerRecord<>(topic.name(), key, json(value)));
+    private Future<RecordMetadata> send(Topic<String, String> topic, String key, Object value) {
+        return producer.send(new ProducerRecord<>(topic.name(), key, json(value)));
     }
 
     private static String json(Object value) {
