@@ -19,6 +19,7 @@ import org.tabale.alerts.route.Responder;
 import org.tabale.alerts.route.Responders;
 import org.tabale.alerts.rules.RuleSet;
 import org.tabale.alerts.rules.Severity;
+import org.tabale.model.EnvValues;
 
 /**
  * Configuration of the alert service, from the environment. Every key is documented in the
@@ -73,46 +74,22 @@ public record AlertsSettings(RuleSet rules, List<Responder> responders, Lifecycl
         }
         LifecycleSettings d = LifecycleSettings.DEFAULT;
         LifecycleSettings lifecycle = new LifecycleSettings(
-                integer(env, "TABALE_ALERT_PENDING_DATES", d.pendingDates()),
-                decimal(env, "TABALE_ALERT_HYSTERESIS", d.hysteresis()),
-                integer(env, "TABALE_ALERT_RESOLVE_AFTER_DAYS", d.resolveAfterDays()),
-                decimal(env, "TABALE_ALERT_WORSEN_BY", d.worsenBy()),
-                integer(env, "TABALE_ALERT_MAX_PUSH_AGE_DAYS", d.maxPushAgeDays()),
+                EnvValues.integer(env, "TABALE_ALERT_PENDING_DATES", d.pendingDates()),
+                EnvValues.decimal(env, "TABALE_ALERT_HYSTERESIS", d.hysteresis()),
+                EnvValues.integer(env, "TABALE_ALERT_RESOLVE_AFTER_DAYS", d.resolveAfterDays()),
+                EnvValues.decimal(env, "TABALE_ALERT_WORSEN_BY", d.worsenBy()),
+                EnvValues.integer(env, "TABALE_ALERT_MAX_PUSH_AGE_DAYS", d.maxPushAgeDays()),
                 blank(env.get("TABALE_ESCALATE_FROM")) ? d.escalateFrom() : Severity.parse(env.get("TABALE_ESCALATE_FROM")),
-                Duration.ofMinutes(integer(env, "TABALE_ESCALATE_AFTER_MINUTES", (int) d.escalateAfter().toMinutes())),
-                integer(env, "TABALE_MAX_ESCALATIONS", d.maxEscalations()));
+                Duration.ofMinutes(EnvValues.integer(env, "TABALE_ESCALATE_AFTER_MINUTES", (int) d.escalateAfter().toMinutes())),
+                EnvValues.integer(env, "TABALE_MAX_ESCALATIONS", d.maxEscalations()));
         String publicUrl = env.getOrDefault("TABALE_PUBLIC_URL", "http://localhost:" + httpPort);
         return new AlertsSettings(rules, responders, lifecycle, MailSettings.fromEnv(env), SmsSettings.fromEnv(env),
                 Boolean.parseBoolean(env.getOrDefault("TABALE_WEBHOOK_ALLOW_PRIVATE", "false").trim()),
-                URI.create(publicUrl.trim()), Duration.ofHours(integer(env, "TABALE_DELIVERY_DEADLINE_HOURS", 24)),
+                URI.create(publicUrl.trim()), Duration.ofHours(EnvValues.integer(env, "TABALE_DELIVERY_DEADLINE_HOURS", 24)),
                 env.getOrDefault("TABALE_ALERTS_GROUP_ID", "tabale-alerts"));
     }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static int integer(Map<String, String> env, String key, int fallback) {
-        String value = env.get(key);
-        if (blank(value)) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static double decimal(Map<String, String> env, String key, double fallback) {
-        String value = env.get(key);
-        if (blank(value)) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, was '" + value + "'", e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.tabale.alerts.AlertsSettings;
 import org.tabale.ingest.publish.IngestLimits;
 import org.tabale.model.ClientSettings;
+import org.tabale.model.EnvValues;
 import org.tabale.ingest.protect.PseudonymKey;
 import org.tabale.streams.StreamsSettings;
 
@@ -45,14 +46,14 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
         return new TabaleConfig(env,
                 Optional.ofNullable(blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"))),
                 Path.of(env.getOrDefault("TABALE_DATA_DIR", "./data")).toAbsolutePath().normalize(),
-                (int) number(env, "TABALE_HTTP_PORT", 8080, 0, 65_535),
+                (int) EnvValues.number(env, "TABALE_HTTP_PORT", 8080, 0, 65_535),
                 Optional.ofNullable(blankToNull(env.get("TABALE_TOKENS"))),
-                number(env, "TABALE_MAX_BODY_BYTES", 64L * 1024 * 1024, 1024, Integer.MAX_VALUE),
-                (int) number(env, "TABALE_EMBEDDED_KAFKA_PORT", 9092, 0, 65_535),
-                (short) number(env, "TABALE_TOPIC_REPLICATION", 1, 1, Short.MAX_VALUE),
-                new IngestLimits((int) number(env, "TABALE_MAX_ROWS", IngestLimits.DEFAULT.maxRows(), 1, Integer.MAX_VALUE),
-                        (int) number(env, "TABALE_MAX_FIELD_CHARS", IngestLimits.DEFAULT.maxFieldChars(), 100, Integer.MAX_VALUE)),
-                (int) number(env, "TABALE_RATE_LIMIT", 600, 1, Integer.MAX_VALUE));
+                EnvValues.number(env, "TABALE_MAX_BODY_BYTES", 64L * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                (int) EnvValues.number(env, "TABALE_EMBEDDED_KAFKA_PORT", 9092, 0, 65_535),
+                (short) EnvValues.number(env, "TABALE_TOPIC_REPLICATION", 1, 1, Short.MAX_VALUE),
+                new IngestLimits((int) EnvValues.number(env, "TABALE_MAX_ROWS", IngestLimits.DEFAULT.maxRows(), 1, Integer.MAX_VALUE),
+                        (int) EnvValues.number(env, "TABALE_MAX_FIELD_CHARS", IngestLimits.DEFAULT.maxFieldChars(), 100, Integer.MAX_VALUE)),
+                (int) EnvValues.number(env, "TABALE_RATE_LIMIT", 600, 1, Integer.MAX_VALUE));
     }
 
     /** Every configuration key of the product: the launcher's, the services', and Kafka security pass-through. */
@@ -67,23 +68,6 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
     /** Whether a variable is one the product reads (Kafka security settings pass through to the clients). */
     public static boolean isKnownKey(String name) {
         return allKeys().contains(name) || ClientSettings.isPassthrough(name);
-    }
-
-    private static long number(Map<String, String> env, String key, long fallback, long min, long max) {
-        String value = env.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        long number;
-        try {
-            number = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
-        }
-        if (number < min || number > max) {
-            throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", was " + number);
-        }
-        return number;
     }
 
     private static String blankToNull(String value) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tabale.model.EnvValues;
 
 /**
  * Configuration of the streams service, from the environment. Every key is documented in the
@@ -67,22 +68,13 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
         return new StreamsSettings(
                 env.getOrDefault("TABALE_STREAMS_APP_ID", "tabale-streams"),
                 dataDir.resolve("streams"),
-                parseInt(env, "TABALE_STREAMS_THREADS", "1"),
-                parseInt(env, "TABALE_COMMIT_INTERVAL_MS", "1000"),
+                EnvValues.integer(env, "TABALE_STREAMS_THREADS", 1),
+                EnvValues.integer(env, "TABALE_COMMIT_INTERVAL_MS", 1000),
                 env.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"),
                 env.getOrDefault("TABALE_ADVERTISED_URL", "localhost:" + httpPort),
-                parseInt(env, "TABALE_TOPIC_REPLICATION", "1"),
-                parseInt(env, "TABALE_STREAMS_MEMORY_MB", "256"),
-                parseInt(env, "TABALE_STREAMS_CACHE_MB", "10"),
+                EnvValues.integer(env, "TABALE_TOPIC_REPLICATION", 1),
+                EnvValues.integer(env, "TABALE_STREAMS_MEMORY_MB", 256),
+                EnvValues.integer(env, "TABALE_STREAMS_CACHE_MB", 10),
                 env.getOrDefault("TABALE_STREAMS_COMPRESSION", "none"));
-    }
-
-    private static int parseInt(Map<String, String> env, String key, String fallback) {
-        String value = env.getOrDefault(key, fallback);
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
-        }
     }
 }
