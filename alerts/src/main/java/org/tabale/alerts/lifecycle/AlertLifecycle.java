@@ -12,10 +12,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import org.tabale.alerts.rules.Severity;
@@ -47,6 +49,9 @@ public final class AlertLifecycle {
     private final LifecycleSettings settings;
     private final ToIntFunction<Alert> lastTier;
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
+    /** The ids of the open alerts: what a tick looks at, whatever the number of resolved ones. */
+    private final Set<String> open = new LinkedHashSet<>();
+    private int resolved;
     private final Map<String, TreeMap<LocalDate, String>> episodes = new HashMap<>();
     private final Map<String, Silence> silences = new LinkedHashMap<>();
 
@@ -63,7 +68,7 @@ public final class AlertLifecycle {
         if (alert.episode() == null) {
             return;
         }
-        Alert before = alerts.put(alert.id(), alert);
+        Alert before = put(alert);
         if (before == null) {
             episodes.computeIfAbsent(identity(alert), k -> new TreeMap<>()).put(alert.episode().startsAt(), alert.id());
         }
@@ -120,10 +125,8 @@ public final class AlertLifecycle {
     public synchronized List<Change> tick(Instant now) {
         LocalDate today = today(now);
         List<Change> changes = new ArrayList<>();
-        for (Alert alert : List.copyOf(alerts.values())) {
-            if (!alert.state().open()) {
-                continue;
-            }
+        for (String id : List.copyOf(open)) {
+            Alert alert = alerts.get(id);
             Draft draft = new Draft(alert);
             Change silenced = applySilences(draft, now);
             if (silenced != null) {
@@ -357,12 +360,26 @@ public final class AlertLifecycle {
 
     private Alert save(Draft draft) {
         Alert alert = draft.toAlert();
-        alerts.put(alert.id(), alert);
+        put(alert);
         return alert;
     }
 
+    /** Stores an alert, keeping the open ids and the count of resolved ones in step. */
+    private Alert put(Alert alert) {
+        Alert before = alerts.put(alert.id(), alert);
+        if (before != null && !before.state().open()) {
+            resolved--;
+        }
+        if (alert.state().open()) {
+            open.add(alert.id());
+        } else {
+            open.remove(alert.id());
+            resolved++;
+        }
+        return before;
+    }
+
     private void prune() {
-        long resolved = alerts.values().stream().filter(a -> !a.state().open()).count();
         if (resolved <= KEEP_RESOLVED) {
             return;
         }
@@ -370,6 +387,7 @@ public final class AlertLifecycle {
                 .sorted(Comparator.comparing(Alert::raisedAt)).limit(resolved - KEEP_RESOLVED).toList();
         for (Alert alert : oldest) {
             alerts.remove(alert.id());
+            resolved--;
             TreeMap<LocalDate, String> ofIdentity = episodes.get(identity(alert));
             if (ofIdentity != null) {
                 ofIdentity.remove(alert.episode().startsAt());
