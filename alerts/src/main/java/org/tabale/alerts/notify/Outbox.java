@@ -42,6 +42,8 @@ public final class Outbox implements AutoCloseable {
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Map<String, Delivery> deliveries = new LinkedHashMap<>();
+    /** The pending ones among them: what the worker looks at, whatever the number delivered so far. */
+    private final Map<String, Delivery> pending = new LinkedHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread worker;
@@ -72,7 +74,7 @@ public final class Outbox implements AutoCloseable {
     public void restore(Delivery delivery) {
         lock.lock();
         try {
-            deliveries.put(delivery.id(), delivery);
+            store(delivery);
         } finally {
             lock.unlock();
         }
@@ -92,7 +94,7 @@ public final class Outbox implements AutoCloseable {
                 if (!deliveries.containsKey(n.id())) {
                     Delivery d = new Delivery(n.id(), n.notice(), n.responder(), n.contact().channel(), n.language(),
                             Delivery.Status.pending, 0, null, now, now, now.plus(deadline), null);
-                    deliveries.put(d.id(), d);
+                    store(d);
                     fresh.add(d);
                 }
             }
@@ -124,7 +126,22 @@ public final class Outbox implements AutoCloseable {
     }
 
     private double pending() {
-        return deliveries(Delivery.Status.pending).size();
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Keeps a delivery's latest state, and the pending ones apart (under the lock). */
+    private void store(Delivery delivery) {
+        deliveries.put(delivery.id(), delivery);
+        if (delivery.status() == Delivery.Status.pending) {
+            pending.put(delivery.id(), delivery);
+        } else {
+            pending.remove(delivery.id());
+        }
     }
 
     private void signal() {
@@ -153,7 +170,7 @@ public final class Outbox implements AutoCloseable {
     private Delivery nextDue() throws InterruptedException {
         lock.lock();
         try {
-            Optional<Delivery> next = deliveries.values().stream().filter(d -> d.status() == Delivery.Status.pending)
+            Optional<Delivery> next = pending.values().stream()
                     .min(Comparator.comparing(Delivery::nextAttempt));
             if (next.isEmpty()) {
                 changed.await(1, TimeUnit.SECONDS);
@@ -192,7 +209,7 @@ public final class Outbox implements AutoCloseable {
         log.accept(next);
         lock.lock();
         try {
-            deliveries.put(next.id(), next);
+            store(next);
         } finally {
             lock.unlock();
         }
