@@ -60,11 +60,29 @@ class BenchCommandIT {
         assertThat(figures.path("pipeline").path("answered").path("rejected").asLong()).isZero();
         assertThat(figures.path("ratio").asDouble()).isPositive();
 
+        JsonNode eos = measurement(result, "exactly-once-overhead");
+        for (String guarantee : new String[] {"at_least_once", "exactly_once_v2"}) {
+            assertThat(eos.path("figures").path(guarantee).path("eventsPerSecond").asLong()).as(guarantee).isPositive();
+            assertThat(eos.path("figures").path(guarantee).path("verified").asBoolean()).as(guarantee + " verified").isTrue();
+        }
+        assertThat(eos.path("met").asBoolean()).isTrue();
+
         String markdown = Files.readString(out.resolve("smoke.md"), StandardCharsets.UTF_8);
         assertThat(markdown).contains("`" + result.path("command").asText() + "`")
                 .contains(String.valueOf(result.path("machine").path("cores").asInt()) + " cores")
                 .contains("| baseline: plain Kafka produce + consume | 5,000 |")
                 .contains("| pipeline: ingest -> streams (all committed) | 5,000 |")
-                .contains("Goal: pipeline >= 25% of baseline");
+                .contains("Goal: pipeline >= 25% of baseline")
+                .contains("## Exactly-once overhead (measurement 5)")
+                .contains("| baseline: at_least_once | 5,000 |");
+    }
+
+    private static JsonNode measurement(JsonNode result, String id) {
+        for (JsonNode measurement : result.path("measurements")) {
+            if (measurement.path("id").asText().equals(id)) {
+                return measurement;
+            }
+        }
+        throw new AssertionError("no measurement " + id + " in the result");
     }
 }
