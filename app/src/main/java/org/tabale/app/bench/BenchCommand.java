@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The measurements, in run order; issue #7's others are added here. */
     static List<Measurement> measurements() {
-        return List.of(new ReplayThroughput(), new ExactlyOnceOverhead());
+        return List.of(new ReplayThroughput(), new ExactlyOnceOverhead(), new QueryLatency(), new MemoryDisk());
     }
 
     /** The measurements {@code --only} selects, in run order. */
