@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * ({@code TABALE_STREAMS_THREADS}, {@code TABALE_PROCESSING_GUARANTEE},
  * {@code TABALE_COMMIT_INTERVAL_MS}, {@code TABALE_STREAMS_CACHE_MB}, {@code TABALE_STREAMS_COMPRESSION}) are read from the environment and recorded.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark: replay throughput of ingest -> streams beside plain Kafka, on an embedded broker.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark (issue #7): replay throughput beside plain Kafka, exactly-once overhead, query latency, memory and disk, on embedded brokers.")
 public final class BenchCommand implements Callable<Integer> {
 
     static final List<String> SERVICE_KEYS = List.of("TABALE_STREAMS_THREADS", "TABALE_PROCESSING_GUARANTEE",
@@ -50,6 +50,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench/results", description = "Where results go (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--only", paramLabel = "ID[,ID]", split = ",",
+            description = "Run only these measurements: replay-throughput, exactly-once-overhead, query-latency, memory-disk (default: all)")
+    List<String> only;
+
+    @Option(names = "--small-events", paramLabel = "N", defaultValue = "200000",
+            description = "Input rows of the replays of measurements 3 to 5, at most --events (default ${DEFAULT-VALUE})")
+    long smallEvents;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Broker logs and streams state (default: a temporary directory, deleted at the end)")
     Path workDir;
 
@@ -58,7 +66,20 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The measurements, in run order; issue #7's others are added here. */
     static List<Measurement> measurements() {
-        return List.of(new ReplayThroughput());
+        return List.of(new ReplayThroughput(), new ExactlyOnceOverhead(), new QueryLatency(), new MemoryDisk());
+    }
+
+    /** The measurements {@code --only} selects, in run order. */
+    List<Measurement> selected() {
+        List<Measurement> all = measurements();
+        if (only == null || only.isEmpty()) {
+            return all;
+        }
+        List<String> ids = all.stream().map(Measurement::id).toList();
+        only.stream().filter(id -> !ids.contains(id)).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException("--only: unknown measurement '" + id + "'; known: " + String.join(", ", ids));
+        });
+        return all.stream().filter(m -> only.contains(m.id())).toList();
     }
 
     @Override
@@ -68,6 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (rows < 1 || batch < 1) {
             throw new IllegalArgumentException("--events and --batch must be at least 1");
         }
+        List<Measurement> selected = selected();
         Instant started = Instant.now();
         double loadAtStart = Machine.loadAverage();
         long startNanos = System.nanoTime();
@@ -82,13 +104,17 @@ public final class BenchCommand implements Callable<Integer> {
         progress.printf("  %,d rows, %,d distinct events, %,d live, in %d submissions (%.1f s)%n", input.counts().rows(),
                 input.counts().distinctEvents(), input.counts().liveEvents(), input.batches().size(),
                 (System.nanoTime() - startNanos) / 1e9);
+        long smallRows = Math.min(rows, Math.max(1, smallEvents));
+        ReplayInput small = smallRows == rows ? input
+                : selected.stream().anyMatch(m -> !(m instanceof ReplayThroughput))
+                ? ReplayInput.generate(seed, smallRows, batch, Gazetteer.bundled()) : input;
         boolean temporary = workDir == null;
         Path work = temporary ? Files.createTempDirectory("tabale-bench") : Files.createDirectories(workDir);
         List<MeasurementResult> results = new java.util.ArrayList<>();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"), 0)) {
-            for (Measurement measurement : measurements()) {
+            for (Measurement measurement : selected) {
                 BenchContext context = new BenchContext(broker.bootstrapServers(), work.resolve(measurement.id()), input,
-                        serviceEnv, progress);
+                        serviceEnv, progress, small, smoke);
                 results.add(measurement.run(context));
             }
         } finally {
@@ -114,6 +140,8 @@ public final class BenchCommand implements Callable<Integer> {
         settings.put("seed", seed);
         settings.put("smoke", smoke);
         settings.put("batch", batch);
+        settings.put("smallEvents", Math.min(rows, smallEvents));
+        settings.put("measurements", selected().stream().map(Measurement::id).toList());
         settings.put("TABALE_STREAMS_THREADS", serviceEnv.getOrDefault("TABALE_STREAMS_THREADS", "1"));
         settings.put("TABALE_PROCESSING_GUARANTEE", serviceEnv.getOrDefault("TABALE_PROCESSING_GUARANTEE", "exactly_once_v2"));
         settings.put("TABALE_COMMIT_INTERVAL_MS", serviceEnv.getOrDefault("TABALE_COMMIT_INTERVAL_MS", "1000"));

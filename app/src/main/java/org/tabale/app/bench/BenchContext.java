@@ -13,11 +13,19 @@ import java.util.Map;
  * @param input            the generated events, the same for every measurement
  * @param serviceEnv       {@code TABALE_*} settings passed to the services (streams threads, guarantee, ...)
  * @param progress         where progress lines go (stdout of the CLI)
+ * @param smallInput       the smaller input of the measurements that replay more than once or
+ *                         after the first (measurements 3 to 5): at most {@code --small-events} rows
+ * @param smoke            whether this is the CI smoke run (tiny loads)
  */
 public record BenchContext(String bootstrapServers, Path workDir, ReplayInput input, Map<String, String> serviceEnv,
-                           PrintStream progress) {
+                           PrintStream progress, ReplayInput smallInput, boolean smoke) {
 
     public BenchContext {
         serviceEnv = Map.copyOf(serviceEnv);
+    }
+
+    /** The same run on another broker, scratch directory and input (a measurement's own replay). */
+    public BenchContext on(String bootstrap, Path dir, ReplayInput replayed) {
+        return new BenchContext(bootstrap, dir, replayed, serviceEnv, progress, smallInput, smoke);
     }
 }

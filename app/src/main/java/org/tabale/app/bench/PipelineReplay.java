@@ -49,15 +49,37 @@ final class PipelineReplay {
     private PipelineReplay() {
     }
 
+    /** What a measurement does with the node once the replay is timed and verified, before it is closed. */
+    interface AfterReplay {
+        void accept(TabaleNode node, Run run) throws Exception;
+    }
+
     static Run run(BenchContext context, Admin admin) throws Exception {
+        return run(context, admin, Map.of(), Tokens.generate(), null);
+    }
+
+    /** The node's environment: the run's service settings, then {@code overrides}. */
+    static Map<String, String> nodeEnv(BenchContext context, Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(context.serviceEnv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", context.bootstrapServers());
         env.put("TABALE_DATA_DIR", context.workDir().resolve("node").toString());
         env.put("TABALE_HTTP_PORT", "0");
         env.put("TABALE_STREAMS_APP_ID", APPLICATION_ID);
+        env.putAll(overrides);
+        return env;
+    }
+
+    /**
+     * Replays the input through a node whose environment is the run's settings plus {@code overrides};
+     * {@code after} (may be null) gets the node, still open, once the replay is timed.
+     */
+    static Run run(BenchContext context, Admin admin, Map<String, String> overrides, Tokens tokens, AfterReplay after)
+            throws Exception {
+        Map<String, String> env = nodeEnv(context, overrides);
+        String applicationId = env.get("TABALE_STREAMS_APP_ID");
         ReplayInput input = context.input();
         try (TabaleNode node = TabaleNode.start(TabaleConfig.fromEnv(env), EnumSet.of(Service.INGEST, Service.STREAMS),
-                Tokens.generate(), Clock.systemUTC(), null)) {
+                tokens, Clock.systemUTC(), null)) {
             if (!node.streams().awaitRunning(Duration.ofMinutes(2))) {
                 throw new IllegalStateException("streams did not reach RUNNING: " + node.streams().state());
             }
@@ -76,7 +98,7 @@ final class PipelineReplay {
                 }
             }
             long ingested = System.nanoTime();
-            StreamsCaughtUp lag = new StreamsCaughtUp(admin, APPLICATION_ID,
+            StreamsCaughtUp lag = new StreamsCaughtUp(admin, applicationId,
                     List.of(Topics.EVENTS.name(), Topics.DELETIONS.name()));
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             long lastReport = ingested;
@@ -102,10 +124,14 @@ final class PipelineReplay {
             double cpuSeconds = Machine.processCpuSeconds() - cpu;
             boolean verified = store != null && store.events() == input.counts().liveEvents()
                     && store.fatalities() == input.counts().liveFatalities();
-            return new Run((end - start) / 1e9, (ingested - start) / 1e9,
+            Run run = new Run((end - start) / 1e9, (ingested - start) / 1e9,
                     new IngestResult(sums[0], sums[1], sums[2], sums[3], List.of()),
                     store == null ? -1 : store.events(), store == null ? -1 : store.fatalities(), verified,
                     cpuSeconds);
+            if (after != null) {
+                after.accept(node, run);
+            }
+            return run;
         }
     }
 
@@ -117,7 +143,7 @@ final class PipelineReplay {
     }
 
     /** Every live event and fatality the daily-totals store holds, summed over all regions and days. */
-    private static Totals storeTotals(LocalDayTotals days) {
+    static Totals storeTotals(LocalDayTotals days) {
         Totals sum = Totals.ZERO;
         for (String region : days.regions().keySet()) {
             for (Totals day : days.days(region, GlobalAcled.FIRST_DAY.minusDays(1), GlobalAcled.LAST_DAY.plusDays(1)).values()) {

@@ -60,11 +60,45 @@ class BenchCommandIT {
         assertThat(figures.path("pipeline").path("answered").path("rejected").asLong()).isZero();
         assertThat(figures.path("ratio").asDouble()).isPositive();
 
+        JsonNode eos = measurement(result, "exactly-once-overhead");
+        for (String guarantee : new String[] {"at_least_once", "exactly_once_v2"}) {
+            assertThat(eos.path("figures").path(guarantee).path("eventsPerSecond").asLong()).as(guarantee).isPositive();
+            assertThat(eos.path("figures").path(guarantee).path("verified").asBoolean()).as(guarantee + " verified").isTrue();
+        }
+        assertThat(eos.path("met").asBoolean()).isTrue();
+
+        JsonNode query = measurement(result, "query-latency").path("figures");
+        assertThat(query.path("failedRequests").asLong()).isZero();
+        for (String endpoint : new String[] {"health", "stats", "snapshot"}) {
+            assertThat(query.path("idle").path(endpoint).path("count").asInt()).as(endpoint).isPositive();
+            assertThat(query.path("idle").path(endpoint).path("p99Ms").asDouble()).as(endpoint).isPositive();
+        }
+
+        JsonNode memory = measurement(result, "memory-disk");
+        assertThat(memory.path("met").asBoolean()).as("state restored").isTrue();
+        assertThat(memory.path("figures").path("afterReplay").path("heapBytes").asLong()).isPositive();
+        assertThat(memory.path("figures").path("afterReplay").path("stateBytes").asLong()).isPositive();
+        assertThat(memory.path("figures").path("afterReplay").path("brokerLogBytes").asLong()).isPositive();
+        assertThat(memory.path("figures").path("restore").path("ratioToReplay").asDouble()).isPositive();
+
         String markdown = Files.readString(out.resolve("smoke.md"), StandardCharsets.UTF_8);
         assertThat(markdown).contains("`" + result.path("command").asText() + "`")
                 .contains(String.valueOf(result.path("machine").path("cores").asInt()) + " cores")
                 .contains("| baseline: plain Kafka produce + consume | 5,000 |")
                 .contains("| pipeline: ingest -> streams (all committed) | 5,000 |")
-                .contains("Goal: pipeline >= 25% of baseline");
+                .contains("Goal: pipeline >= 25% of baseline")
+                .contains("## Exactly-once overhead (measurement 5)")
+                .contains("| baseline: at_least_once | 5,000 |")
+                .contains("## Query latency (measurement 3)")
+                .contains("## Memory and disk (measurement 4)");
+    }
+
+    private static JsonNode measurement(JsonNode result, String id) {
+        for (JsonNode measurement : result.path("measurements")) {
+            if (measurement.path("id").asText().equals(id)) {
+                return measurement;
+            }
+        }
+        throw new AssertionError("no measurement " + id + " in the result");
     }
 }
