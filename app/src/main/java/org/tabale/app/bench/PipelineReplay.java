@@ -25,7 +25,8 @@ import org.tabale.streams.query.LocalDayTotals;
  * {@link EventIngestor} for the event rows, the deletions path for the deletion rows. The time
  * runs from the first submission until the streams application's lag is zero on its source and
  * repartition topics; then the daily-totals store is checked against the input's recomputation
- * (live events and fatalities), so that a fast wrong answer cannot pass.
+ * (live events and fatalities), so that a fast wrong answer cannot pass. A measurement may run a
+ * load beside the replay ({@link DuringReplay}) and use the node once it is done ({@link AfterReplay}).
  */
 final class PipelineReplay {
 
@@ -54,8 +55,18 @@ final class PipelineReplay {
         void accept(TabaleNode node, Run run) throws Exception;
     }
 
+    /** What a measurement runs beside the replay: started before the first submission, closed once streams has caught up. */
+    interface DuringReplay {
+        AutoCloseable start(TabaleNode node) throws Exception;
+    }
+
     static Run run(BenchContext context, Admin admin) throws Exception {
         return run(context, admin, Map.of(), Tokens.generate(), null);
+    }
+
+    static Run run(BenchContext context, Admin admin, Map<String, String> overrides, Tokens tokens, AfterReplay after)
+            throws Exception {
+        return run(context, admin, overrides, tokens, node -> () -> { }, after);
     }
 
     /** The node's environment: the run's service settings, then {@code overrides}. */
@@ -71,10 +82,11 @@ final class PipelineReplay {
 
     /**
      * Replays the input through a node whose environment is the run's settings plus {@code overrides};
-     * {@code after} (may be null) gets the node, still open, once the replay is timed.
+     * {@code during} runs beside the replay; {@code after} (may be null) gets the node, still open, once
+     * the replay is timed.
      */
-    static Run run(BenchContext context, Admin admin, Map<String, String> overrides, Tokens tokens, AfterReplay after)
-            throws Exception {
+    static Run run(BenchContext context, Admin admin, Map<String, String> overrides, Tokens tokens, DuringReplay during,
+                   AfterReplay after) throws Exception {
         Map<String, String> env = nodeEnv(context, overrides);
         String applicationId = env.get("TABALE_STREAMS_APP_ID");
         ReplayInput input = context.input();
@@ -84,6 +96,7 @@ final class PipelineReplay {
                 throw new IllegalStateException("streams did not reach RUNNING: " + node.streams().state());
             }
             long[] sums = new long[4];
+            AutoCloseable beside = during.start(node);
             double cpu = Machine.processCpuSeconds();
             long start = System.nanoTime();
             int done = 0;
@@ -121,6 +134,7 @@ final class PipelineReplay {
                 Thread.sleep(POLL_MILLIS); // polling a condition with a deadline
             }
             long end = System.nanoTime();
+            beside.close();
             double cpuSeconds = Machine.processCpuSeconds() - cpu;
             boolean verified = store != null && store.events() == input.counts().liveEvents()
                     && store.fatalities() == input.counts().liveFatalities();

@@ -17,7 +17,7 @@ import org.tabale.model.JsonSerde;
  * broker, apart from the one the other ITs share), through to the result files, which must be
  * complete and agree with each other. Not a timed test: only that the benchmark still works.
  */
-@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BenchCommandIT {
 
     private static final Path JAR = Path.of("target", "tabale.jar");
@@ -33,7 +33,7 @@ class BenchCommandIT {
         Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), "bench", "--smoke",
                 "--out", out.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
-        assertThat(process.waitFor(100, TimeUnit.SECONDS)).as("bench --smoke ends (output in %s)", log).isTrue();
+        assertThat(process.waitFor(270, TimeUnit.SECONDS)).as("bench --smoke ends (output in %s)", log).isTrue();
         assertThat(process.exitValue()).as("exit status (output in %s)", log).isZero();
 
         JsonNode result = JsonSerde.MAPPER.readTree(out.resolve("smoke.json").toFile());
@@ -67,11 +67,21 @@ class BenchCommandIT {
         }
         assertThat(eos.path("met").asBoolean()).isTrue();
 
+        JsonNode alerts = measurement(result, "alert-latency").path("figures");
+        assertThat(alerts.path("missingAlerts").asInt()).as("every alert reached the webhook").isZero();
+        assertThat(alerts.path("postToWebhook").path("count").asInt()).isEqualTo(alerts.path("alerts").asInt()).isPositive();
+        assertThat(alerts.path("kafkaRoundTrip").path("count").asInt()).isEqualTo(alerts.path("alerts").asInt());
+        assertThat(alerts.path("postToWebhook").path("p50Ms").asDouble())
+                .isGreaterThan(alerts.path("kafkaRoundTrip").path("p50Ms").asDouble());
+        assertThat(alerts.path("backgroundRowsDuringAlerts").asLong()).isPositive();
+
         JsonNode query = measurement(result, "query-latency").path("figures");
         assertThat(query.path("failedRequests").asLong()).isZero();
         for (String endpoint : new String[] {"health", "stats", "snapshot"}) {
-            assertThat(query.path("idle").path(endpoint).path("count").asInt()).as(endpoint).isPositive();
-            assertThat(query.path("idle").path(endpoint).path("p99Ms").asDouble()).as(endpoint).isPositive();
+            for (String when : new String[] {"idle", "duringReplay"}) {
+                assertThat(query.path(when).path(endpoint).path("count").asInt()).as(when + " " + endpoint).isPositive();
+                assertThat(query.path(when).path(endpoint).path("p99Ms").asDouble()).as(when + " " + endpoint).isPositive();
+            }
         }
 
         JsonNode memory = measurement(result, "memory-disk");
@@ -89,6 +99,7 @@ class BenchCommandIT {
                 .contains("Goal: pipeline >= 25% of baseline")
                 .contains("## Exactly-once overhead (measurement 5)")
                 .contains("| baseline: at_least_once | 5,000 |")
+                .contains("## Alert latency (measurement 2)")
                 .contains("## Query latency (measurement 3)")
                 .contains("## Memory and disk (measurement 4)");
     }
