@@ -78,6 +78,17 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldReadRevokedTokensFromTheirOwnVariable() {
+        TabaleConfig config = TabaleConfig.fromEnv(Map.of("TABALE_TOKENS", "officer:officer-secret-0001,officer:officer-secret-0002",
+                "TABALE_TOKENS_REVOKED", Tokens.digestHex("officer-secret-0001")));
+
+        assertThat(TabaleConfig.isKnownKey("TABALE_TOKENS_REVOKED")).isTrue();
+        assertThat(config.apiTokens().orElseThrow().check("officer-secret-0001", Instant.EPOCH).status()).isEqualTo(Tokens.Status.REVOKED);
+        assertThat(config.apiTokens().orElseThrow().check("officer-secret-0002", Instant.EPOCH).status()).isEqualTo(Tokens.Status.VALID);
+        assertThat(TabaleConfig.fromEnv(Map.of()).apiTokens()).isEmpty();
+    }
+
+    @Test
     void shouldGenerateATokenForEveryRole() {
         Tokens tokens = Tokens.generate();
 
