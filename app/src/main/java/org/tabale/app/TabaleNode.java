@@ -218,6 +218,11 @@ public final class TabaleNode implements AutoCloseable {
         return http.port();
     }
 
+    /** The routes this node serves and the roles that may call each (none: public). */
+    public List<HttpApi.Endpoint> endpoints() {
+        return http.endpoints();
+    }
+
     /** The ingest path, for the demo's replay; null when this node has no ingest role. */
     public EventIngestor ingestor() {
         return ingestor;
