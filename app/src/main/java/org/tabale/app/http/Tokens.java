@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 
 /**
@@ -82,21 +83,47 @@ public final class Tokens {
     static Tokens parse(String spec, String revoked, BiPredicate<byte[], byte[]> equality) {
         List<Entry> entries = new ArrayList<>();
         Map<ApiRole, Integer> perRole = new EnumMap<>(ApiRole.class);
-        String[] items = spec.split(",");
-        for (int i = 0; i < items.length; i++) {
-            Entry entry = entry(items[i].trim(), i + 1, perRole);
-            for (int j = 0; j < entries.size(); j++) {
-                if (MessageDigest.isEqual(entries.get(j).digest(), entry.digest())) {
-                    throw new IllegalArgumentException("TABALE_TOKENS entries " + (j + 1) + " and " + (i + 1)
-                            + " hold the same token; give each token once");
-                }
-            }
-            entries.add(entry);
+        for (Written written : read(spec)) {
+            int n = perRole.merge(written.role(), 1, Integer::sum);
+            entries.add(new Entry(written.role().label() + "#" + n, written.role(), sha256(written.token()), written.expiresAt()));
         }
         return new Tokens(entries, revokedDigests(revoked), Map.of(), equality);
     }
 
-    private static Entry entry(String item, int position, Map<ApiRole, Integer> perRole) {
+    /**
+     * The first token of {@code role} in {@code spec} ({@code TABALE_TOKENS}) that is neither expired at
+     * {@code now} nor listed in {@code revoked}: what a client on the same host, such as {@code tabale replay}, sends.
+     */
+    public static Optional<String> firstUsable(String spec, String revoked, ApiRole role, Instant now) {
+        List<byte[]> revokedDigests = revokedDigests(revoked);
+        return read(spec).stream()
+                .filter(w -> w.role() == role && (w.expiresAt() == null || now.isBefore(w.expiresAt())))
+                .filter(w -> revokedDigests.stream().noneMatch(d -> MessageDigest.isEqual(d, sha256(w.token()))))
+                .map(Written::token)
+                .findFirst();
+    }
+
+    /** An entry as written in {@code TABALE_TOKENS}. */
+    private record Written(ApiRole role, String token, Instant expiresAt) {
+    }
+
+    private static List<Written> read(String spec) {
+        List<Written> written = new ArrayList<>();
+        String[] items = spec.split(",");
+        for (int i = 0; i < items.length; i++) {
+            Written entry = entry(items[i].trim(), i + 1);
+            for (int j = 0; j < written.size(); j++) {
+                if (written.get(j).token().equals(entry.token())) {
+                    throw new IllegalArgumentException("TABALE_TOKENS entries " + (j + 1) + " and " + (i + 1)
+                            + " hold the same token; give each token once");
+                }
+            }
+            written.add(entry);
+        }
+        return written;
+    }
+
+    private static Written entry(String item, int position) {
         int colon = item.indexOf(':');
         if (colon < 1 || colon == item.length() - 1) {
             throw new IllegalArgumentException("TABALE_TOKENS entry " + position + " is malformed: entries are role:token or role:token@EXPIRY");
@@ -119,8 +146,7 @@ public final class Tokens {
             throw new IllegalArgumentException("TABALE_TOKENS entry " + position + ": the " + role.label()
                     + " token must be at least " + MIN_LENGTH + " characters");
         }
-        int n = perRole.merge(role, 1, Integer::sum);
-        return new Entry(role.label() + "#" + n, role, sha256(token), expiresAt);
+        return new Written(role, token, expiresAt);
     }
 
     private static Instant expiry(String text, int position, ApiRole role) {

@@ -65,6 +65,17 @@ class TokensTest {
     }
 
     @Test
+    void shouldGiveClientsTheFirstTokenOfARoleNeitherExpiredNorRevoked() {
+        String spec = "officer:officer-revoked-001,officer:officer-token-00001@2027-01-01,"
+                + "integrator:integrator-old-0001@2026-06-15,integrator:integrator-new-0002@2026-06-15T10:00:00.001Z";
+
+        assertThat(Tokens.firstUsable(spec, REVOKED, ApiRole.INTEGRATOR, NOW)).contains("integrator-new-0002");
+        assertThat(Tokens.firstUsable(spec, REVOKED, ApiRole.INTEGRATOR, NOW.minusSeconds(60 * 60 * 24))).contains("integrator-old-0001");
+        assertThat(Tokens.firstUsable(spec, REVOKED, ApiRole.OFFICER, NOW)).contains("officer-token-00001");
+        assertThat(Tokens.firstUsable(spec, REVOKED, ApiRole.ADMIN, NOW)).isEmpty();
+    }
+
+    @Test
     void shouldWriteDigestsAsSha256sumDoes() {
         // printf %s abc | sha256sum
         assertThat(Tokens.digestHex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
