@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.tabale.alerts.AlertsSettings;
 import org.tabale.app.http.Tokens;
 import org.tabale.ingest.publish.IngestLimits;
@@ -63,6 +64,15 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
      */
     public Optional<Tokens> apiTokens() {
         return tokens.map(spec -> Tokens.parse(spec, env.get("TABALE_TOKENS_REVOKED")));
+    }
+
+    /** Names the variables set but shows no value of them: a configuration printed by mistake leaks no token or key. */
+    @Override
+    public String toString() {
+        return "TabaleConfig[bootstrapServers=" + bootstrapServers + ", dataDir=" + dataDir + ", httpPort=" + httpPort
+                + ", tokens=" + (tokens.isPresent() ? "(set)" : "(unset)") + ", maxBodyBytes=" + maxBodyBytes
+                + ", embeddedKafkaPort=" + embeddedKafkaPort + ", replicationFactor=" + replicationFactor + ", limits=" + limits
+                + ", rateLimitPerMinute=" + rateLimitPerMinute + ", variables=" + new TreeSet<>(env.keySet()) + "]";
     }
 
     /** Every configuration key of the product: the launcher's, the services', and Kafka security pass-through. */

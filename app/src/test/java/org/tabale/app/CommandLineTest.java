@@ -86,6 +86,8 @@ class CommandLineTest {
         assertThat(config.apiTokens().orElseThrow().check("officer-secret-0001", Instant.EPOCH).status()).isEqualTo(Tokens.Status.REVOKED);
         assertThat(config.apiTokens().orElseThrow().check("officer-secret-0002", Instant.EPOCH).status()).isEqualTo(Tokens.Status.VALID);
         assertThat(TabaleConfig.fromEnv(Map.of()).apiTokens()).isEmpty();
+        assertThat(config.toString()).contains("TABALE_TOKENS", "TABALE_TOKENS_REVOKED").doesNotContain("officer-secret-000",
+                Tokens.digestHex("officer-secret-0001"));
     }
 
     @Test
