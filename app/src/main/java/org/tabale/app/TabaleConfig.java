@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.tabale.alerts.AlertsSettings;
+import org.tabale.app.http.Tokens;
 import org.tabale.ingest.publish.IngestLimits;
 import org.tabale.model.ClientSettings;
 import org.tabale.model.EnvValues;
@@ -23,7 +25,7 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
 
     /** Keys the launcher itself reads; the services' keys are added in {@link #allKeys()}. */
     public static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "TABALE_DATA_DIR", "TABALE_HTTP_PORT",
-            "TABALE_TOKENS", "TABALE_MAX_BODY_BYTES", "TABALE_EMBEDDED_KAFKA_PORT", "TABALE_TOPIC_REPLICATION",
+            "TABALE_TOKENS", "TABALE_TOKENS_REVOKED", "TABALE_MAX_BODY_BYTES", "TABALE_EMBEDDED_KAFKA_PORT", "TABALE_TOPIC_REPLICATION",
             "TABALE_MAX_ROWS", "TABALE_MAX_FIELD_CHARS", "TABALE_RATE_LIMIT",
             // Read by logback.xml from the process environment only (logging starts before --config is read).
             "TABALE_LOG_LEVEL", "TABALE_KAFKA_LOG_LEVEL");
@@ -54,6 +56,23 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
                 new IngestLimits((int) EnvValues.number(env, "TABALE_MAX_ROWS", IngestLimits.DEFAULT.maxRows(), 1, Integer.MAX_VALUE),
                         (int) EnvValues.number(env, "TABALE_MAX_FIELD_CHARS", IngestLimits.DEFAULT.maxFieldChars(), 100, Integer.MAX_VALUE)),
                 (int) EnvValues.number(env, "TABALE_RATE_LIMIT", 600, 1, Integer.MAX_VALUE));
+    }
+
+    /**
+     * The API tokens: {@code TABALE_TOKENS} less the digests of {@code TABALE_TOKENS_REVOKED} (see {@link Tokens});
+     * empty when {@code TABALE_TOKENS} is unset.
+     */
+    public Optional<Tokens> apiTokens() {
+        return tokens.map(spec -> Tokens.parse(spec, env.get("TABALE_TOKENS_REVOKED")));
+    }
+
+    /** Names the variables set but shows no value of them: a configuration printed by mistake leaks no token or key. */
+    @Override
+    public String toString() {
+        return "TabaleConfig[bootstrapServers=" + bootstrapServers + ", dataDir=" + dataDir + ", httpPort=" + httpPort
+                + ", tokens=" + (tokens.isPresent() ? "(set)" : "(unset)") + ", maxBodyBytes=" + maxBodyBytes
+                + ", embeddedKafkaPort=" + embeddedKafkaPort + ", replicationFactor=" + replicationFactor + ", limits=" + limits
+                + ", rateLimitPerMinute=" + rateLimitPerMinute + ", variables=" + new TreeSet<>(env.keySet()) + "]";
     }
 
     /** Every configuration key of the product: the launcher's, the services', and Kafka security pass-through. */

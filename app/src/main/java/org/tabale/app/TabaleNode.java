@@ -80,6 +80,7 @@ public final class TabaleNode implements AutoCloseable {
 
     /**
      * Starts a node. {@code alertListener} (may be null) hears every alert; the demo prints them.
+     * {@code clock} is "now" for every service, token expiry included.
      */
     public static TabaleNode start(TabaleConfig config, Set<Service> services, Tokens tokens, Clock clock,
                                    Consumer<Alert> alertListener) {
@@ -115,7 +116,8 @@ public final class TabaleNode implements AutoCloseable {
         resources.push(gc);
         createTopics(config.replicationFactor());
         Gazetteer gazetteer = Gazetteer.bundled();
-        http = new HttpApi(tokens, config.maxBodyBytes(), new RateLimiter(config.rateLimitPerMinute(), clock), meters, this::health);
+        http = new HttpApi(tokens, clock, config.maxBodyBytes(), new RateLimiter(config.rateLimitPerMinute(), clock), meters,
+                this::health);
         if (services.contains(Service.INGEST)) {
             EventPublisher publisher = new EventPublisher(client, clock, Duration.ofSeconds(60));
             resources.push(publisher);
@@ -214,6 +216,11 @@ public final class TabaleNode implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The routes this node serves and the roles that may call each (none: public). */
+    public List<HttpApi.Endpoint> endpoints() {
+        return http.endpoints();
     }
 
     /** The ingest path, for the demo's replay; null when this node has no ingest role. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tabale.app.http.ApiRole;
@@ -68,12 +69,25 @@ class CommandLineTest {
     void shouldMatchTokensToRolesAndRefuseWeakOnes() {
         Tokens tokens = Tokens.parse("integrator:integrator-secret-1,admin:admin-secret-00001");
 
-        assertThat(tokens.roleOf("integrator-secret-1")).contains(ApiRole.INTEGRATOR);
-        assertThat(tokens.roleOf("admin-secret-00001")).contains(ApiRole.ADMIN);
-        assertThat(tokens.roleOf("integrator-secret-2")).isEmpty();
+        assertThat(tokens.check("integrator-secret-1", Instant.EPOCH).role()).isEqualTo(ApiRole.INTEGRATOR);
+        assertThat(tokens.check("admin-secret-00001", Instant.EPOCH).role()).isEqualTo(ApiRole.ADMIN);
+        assertThat(tokens.check("integrator-secret-2", Instant.EPOCH).status()).isEqualTo(Tokens.Status.UNKNOWN);
         assertThat(tokens.printable()).isEmpty();
         assertThatThrownBy(() -> Tokens.parse("analyst:short")).hasMessageContaining("at least 16");
         assertThatThrownBy(() -> Tokens.parse("janitor:janitor-secret-0001")).hasMessageContaining("janitor");
+    }
+
+    @Test
+    void shouldReadRevokedTokensFromTheirOwnVariable() {
+        TabaleConfig config = TabaleConfig.fromEnv(Map.of("TABALE_TOKENS", "officer:officer-secret-0001,officer:officer-secret-0002",
+                "TABALE_TOKENS_REVOKED", Tokens.digestHex("officer-secret-0001")));
+
+        assertThat(TabaleConfig.isKnownKey("TABALE_TOKENS_REVOKED")).isTrue();
+        assertThat(config.apiTokens().orElseThrow().check("officer-secret-0001", Instant.EPOCH).status()).isEqualTo(Tokens.Status.REVOKED);
+        assertThat(config.apiTokens().orElseThrow().check("officer-secret-0002", Instant.EPOCH).status()).isEqualTo(Tokens.Status.VALID);
+        assertThat(TabaleConfig.fromEnv(Map.of()).apiTokens()).isEmpty();
+        assertThat(config.toString()).contains("TABALE_TOKENS", "TABALE_TOKENS_REVOKED").doesNotContain("officer-secret-000",
+                Tokens.digestHex("officer-secret-0001"));
     }
 
     @Test
@@ -81,6 +95,7 @@ class CommandLineTest {
         Tokens tokens = Tokens.generate();
 
         assertThat(tokens.printable()).containsOnlyKeys(ApiRole.values());
-        tokens.printable().forEach((role, token) -> assertThat(tokens.roleOf(token)).contains(role));
+        tokens.printable().forEach((role, token) -> assertThat(tokens.check(token, Instant.EPOCH))
+                .isEqualTo(new Tokens.Check(Tokens.Status.VALID, role, role.label() + "#1", null)));
     }
 }

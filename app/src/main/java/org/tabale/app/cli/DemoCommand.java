@@ -41,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         TabaleConfig config = options.config();
-        Tokens tokens = config.tokens().map(Tokens::parse).orElseGet(Tokens::generate);
+        Tokens tokens = config.apiTokens().orElseGet(Tokens::generate);
         out.println("Tabalé demo: starting the broker and services (data in " + config.dataDir() + ") ...");
         TabaleNode node = TabaleNode.start(config, Service.all(), tokens, Clock.systemUTC(), alert -> out.println(describe(alert)));
         try {

@@ -21,14 +21,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.tabale.app.http.ApiRole;
+import org.tabale.app.http.Tokens;
 import org.tabale.model.JsonSerde;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +52,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--url", description = "Base URL of Tabalé (default http://localhost:$TABALE_HTTP_PORT or 8080)")
     String url;
 
-    @Option(names = "--token", description = "Integrator token (default: $TABALE_TOKEN, or the integrator/admin entry of $TABALE_TOKENS)")
+    @Option(names = "--token", description = "Integrator token (default: $TABALE_TOKEN, or the first integrator/admin token of $TABALE_TOKENS"
+            + " neither expired nor in $TABALE_TOKENS_REVOKED)")
     String token;
 
     @Option(names = "--batch", defaultValue = "5000", description = "Rows per request (default ${DEFAULT-VALUE})")
@@ -204,11 +208,12 @@ public final class ReplayCommand implements Callable<Integer> {
         if (env.get("TABALE_TOKEN") != null) {
             return env.get("TABALE_TOKEN");
         }
-        String tokens = env.getOrDefault("TABALE_TOKENS", "");
-        for (ApiRole role : List.of(ApiRole.INTEGRATOR, ApiRole.ADMIN)) {
-            for (String entry : tokens.split(",")) {
-                if (entry.startsWith(role.label() + ":")) {
-                    return entry.substring(role.label().length() + 1).trim();
+        String tokens = env.get("TABALE_TOKENS");
+        if (tokens != null && !tokens.isBlank()) {
+            for (ApiRole role : List.of(ApiRole.INTEGRATOR, ApiRole.ADMIN)) {
+                Optional<String> usable = Tokens.firstUsable(tokens, env.get("TABALE_TOKENS_REVOKED"), role, Instant.now());
+                if (usable.isPresent()) {
+                    return usable.get();
                 }
             }
         }

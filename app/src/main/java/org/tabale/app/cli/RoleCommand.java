@@ -41,8 +41,8 @@ public abstract class RoleCommand implements Callable<Integer> {
             throw new IllegalArgumentException(PseudonymKey.ENV + " must be set for a cluster role that runs ingest,"
                     + " the same on every instance (at least 32 characters, e.g. openssl rand -hex 32)");
         }
-        Tokens tokens = Tokens.parse(config.tokens().orElseThrow(() -> new IllegalArgumentException(
-                "TABALE_TOKENS must be set (role:token,...); 'tabale demo' generates tokens for a try-out")));
+        Tokens tokens = config.apiTokens().orElseThrow(() -> new IllegalArgumentException(
+                "TABALE_TOKENS must be set (role:token,...); 'tabale demo' generates tokens for a try-out"));
         TabaleNode node = TabaleNode.start(config, services(), tokens, Clock.systemUTC(), null);
         awaitShutdown(node);
         return 0;

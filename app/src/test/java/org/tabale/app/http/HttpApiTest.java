@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,15 +25,21 @@ class HttpApiTest {
 
     private static final String INTEGRATOR = "integrator-token-0001";
     private static final String ADMIN = "admin-token-00000001";
+    private static final String EXPIRED = "integrator-expired-01";
+    private static final String REVOKED = "integrator-revoked-01";
 
     private HttpApi api;
+    private PrometheusMeterRegistry meters;
     private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() {
-        Tokens tokens = Tokens.parse("integrator:" + INTEGRATOR + ",admin:" + ADMIN);
-        RateLimiter limiter = new RateLimiter(3, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-        api = new HttpApi(tokens, 2048, limiter, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> Map.of("http", "UP"))
+        Tokens tokens = Tokens.parse("integrator:" + INTEGRATOR + "@2026-01-01T00:00:01Z,admin:" + ADMIN + ",integrator:" + EXPIRED
+                + "@2026-01-01,integrator:" + REVOKED, Tokens.digestHex(REVOKED));
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        RateLimiter limiter = new RateLimiter(3, clock);
+        meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        api = new HttpApi(tokens, clock, 2048, limiter, meters, () -> Map.of("http", "UP"))
                 .route(HandlerType.POST, "/api/v1/echo", ApiRole.INTEGRATOR, ctx -> ctx.result("ok"))
                 .route(HandlerType.GET, "/api/v1/secret", ApiRole.OFFICER, ctx -> ctx.result("secret"))
                 .start(0);
@@ -66,6 +73,40 @@ class HttpApiTest {
         assertThat(error(missing)).contains("missing bearer token");
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(unknown.body()).doesNotContain("integrator-token-0002");
+    }
+
+    @Test
+    void shouldSayWhetherATokenExpiredOrWasRevokedWithoutEchoingIt() throws Exception {
+        HttpResponse<String> expired = call("POST", "/api/v1/echo", EXPIRED, "x");
+        HttpResponse<String> revoked = call("POST", "/api/v1/echo", REVOKED, "x");
+        HttpResponse<String> malformed = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/v1/echo"))
+                .header("Authorization", "Basic " + INTEGRATOR).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(JsonSerde.MAPPER.readTree(expired.body())).isEqualTo(JsonSerde.MAPPER.readTree(
+                "{\"error\":\"token expired\",\"detail\":{\"expiredAt\":\"2026-01-01T00:00:00Z\"}}"));
+        assertThat(expired.headers().firstValue("WWW-Authenticate"))
+                .contains("Bearer error=\"invalid_token\", error_description=\"token expired\"");
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(error(revoked)).isEqualTo("token revoked");
+        assertThat(malformed.statusCode()).isEqualTo(401);
+        assertThat(error(malformed)).isEqualTo("malformed Authorization header: send Authorization: Bearer TOKEN");
+        assertThat(expired.body() + revoked.body() + malformed.body() + expired.headers() + revoked.headers() + malformed.headers())
+                .doesNotContain(EXPIRED, REVOKED, INTEGRATOR);
+        assertThat(call("POST", "/api/v1/echo", INTEGRATOR, "x").statusCode()).as("expires a second later").isEqualTo(200);
+        assertThat(meters.get("tabale.http.auth.refused").tag("reason", "expired").counter().count()).isEqualTo(1);
+        assertThat(meters.get("tabale.http.auth.refused").tag("reason", "revoked").counter().count()).isEqualTo(1);
+        assertThat(meters.get("tabale.http.auth.refused").tag("reason", "malformed").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldListEveryRouteWithItsRoles() {
+        assertThat(api.endpoints()).containsExactly(
+                new HttpApi.Endpoint(HandlerType.GET, "/health", Set.of()),
+                new HttpApi.Endpoint(HandlerType.GET, "/metrics", Set.of()),
+                new HttpApi.Endpoint(HandlerType.POST, "/api/v1/echo", Set.of(ApiRole.INTEGRATOR)),
+                new HttpApi.Endpoint(HandlerType.GET, "/api/v1/secret", Set.of(ApiRole.OFFICER)));
     }
 
     @Test
