@@ -10,19 +10,20 @@ import java.util.TreeSet;
 /**
  * The configuration of the single-node KRaft broker: one process acting as broker and
  * controller, PLAINTEXT (or, with {@link SaslScram}, SASL_PLAINTEXT) and CONTROLLER listeners on
- * 127.0.0.1, replication factor 1 for every
- * internal topic (consumer offsets, transaction state, share-group state), no automatic topic
- * creation, and a small memory footprint. Callers may add or change any property except the
- * ones that fix the node's identity, listeners and storage, which the broker owns.
+ * 127.0.0.1, replication factor 1 for every internal topic (consumer offsets, transaction state,
+ * share-group state), no automatic topic creation, and a small memory footprint. Callers may add
+ * or change any property except the ones that fix the node's identity, listeners, SASL mechanism
+ * and storage, which the broker owns.
  */
 final class BrokerSettings {
 
     static final int NODE_ID = 1;
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final String BROKER_LISTENER = "PLAINTEXT";
+    static final String HOST = "127.0.0.1";
+    /** The broker's own SCRAM login on its SASL_PLAINTEXT listener. */
     private static final String SCRAM_JAAS = "listener.name." + SaslScram.PROTOCOL.toLowerCase(Locale.ROOT)
             + "." + SaslScram.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config";
-    static final String HOST = "127.0.0.1";
 
     /** Properties that {@link EmbeddedKafkaBroker} sets itself: overriding them would break it. */
     static final Set<String> MANAGED = Set.of(
@@ -88,7 +89,7 @@ final class BrokerSettings {
     }
 
     /** The client listener's name, which is also its security protocol. */
-    static String listenerName(SaslScram scram) {
+    private static String listenerName(SaslScram scram) {
         return scram == null ? BROKER_LISTENER : SaslScram.PROTOCOL;
     }
 

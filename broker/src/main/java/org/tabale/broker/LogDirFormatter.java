@@ -19,9 +19,8 @@ import org.slf4j.LoggerFactory;
  * Formats a log directory for a new single-node KRaft cluster, as {@code kafka-storage.sh format}
  * does (same {@link Formatter}, which {@code kafka.tools.StorageTool} drives): a random cluster
  * id, the latest production metadata version, a static controller quorum, and the SCRAM users
- * given (as {@code --add-scram} does). A directory that
- * already holds {@code meta.properties} is left alone, so its cluster id, topics and records
- * survive a restart.
+ * given (as {@code --add-scram} does). A directory that already holds {@code meta.properties} is
+ * left alone, so its cluster id, users, topics and records survive a restart.
  */
 final class LogDirFormatter {
 
