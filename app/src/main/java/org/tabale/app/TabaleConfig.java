@@ -42,6 +42,12 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
             throw new IllegalArgumentException("TABALE_TOPIC_REPLICATION must be >= 1, was " + replicationFactor);
         }
         PseudonymKey.validate(env);
+        List<String> security = ClientSettings.securityVariables(env);
+        if (bootstrapServers.isEmpty() && !security.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", security) + " set for a Kafka cluster, but "
+                    + "KAFKA_BOOTSTRAP_SERVERS is unset: the embedded broker is plaintext on 127.0.0.1 only. "
+                    + "Set KAFKA_BOOTSTRAP_SERVERS, or unset the Kafka security variables");
+        }
     }
 
     public static TabaleConfig fromEnv(Map<String, String> env) {

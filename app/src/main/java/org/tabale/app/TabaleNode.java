@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tabale.alerts.AlertsApp;
@@ -185,10 +187,17 @@ public final class TabaleNode implements AutoCloseable {
         }
     }
 
+    /** The node's first Kafka call: a refused login or a missing ACL stops the start here, saying so. */
     private void createTopics(short replicationFactor) {
         try (Admin admin = Admin.create(client.common())) {
             List<NewTopic> topics = Topics.ALL.stream().map(t -> t.newTopic(replicationFactor)).toList();
             TopicAdmin.ensureTopics(admin, topics, Duration.ofSeconds(60));
+        } catch (AuthenticationException e) {
+            throw new IllegalStateException("Kafka at " + client.bootstrapServers() + " refused to authenticate this node "
+                    + "(KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG, KAFKA_SSL_*): " + e.getMessage(), e);
+        } catch (AuthorizationException e) {
+            throw new IllegalStateException("Kafka at " + client.bootstrapServers() + " refused this node Create or Describe "
+                    + "on the catalog topics, which every role needs at start (ACLs: docs/SECURITY-KAFKA.md): " + e.getMessage(), e);
         }
     }
 

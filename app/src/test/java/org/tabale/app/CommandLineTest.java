@@ -66,6 +66,24 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldTreatABlankSecurityVariableAsUnset() {
+        assertThat(org.tabale.model.ClientSettings.fromEnv(Map.of("KAFKA_SASL_JAAS_CONFIG", " ", "KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
+                "b:9092").common()).containsOnly(Map.entry("bootstrap.servers", "b:9092"), Map.entry("security.protocol", "SASL_SSL"));
+        assertThat(TabaleConfig.fromEnv(Map.of("KAFKA_SSL_TRUSTSTORE_LOCATION", "")).bootstrapServers()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseKafkaSecuritySettingsWhenTheEmbeddedBrokerWouldBeUsed() {
+        assertThatThrownBy(() -> TabaleConfig.fromEnv(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("KAFKA_SASL_MECHANISM, KAFKA_SECURITY_PROTOCOL")
+                .hasMessageContaining("KAFKA_BOOTSTRAP_SERVERS is unset");
+        assertThat(TabaleConfig.fromEnv(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "KAFKA_BOOTSTRAP_SERVERS", "b:9092"))
+                .bootstrapServers()).contains("b:9092");
+    }
+
+    @Test
     void shouldMatchTokensToRolesAndRefuseWeakOnes() {
         Tokens tokens = Tokens.parse("integrator:integrator-secret-1,admin:admin-secret-00001");
 

@@ -1,6 +1,7 @@
 package org.tabale.broker;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -8,10 +9,11 @@ import java.util.TreeSet;
 
 /**
  * The configuration of the single-node KRaft broker: one process acting as broker and
- * controller, PLAINTEXT and CONTROLLER listeners on 127.0.0.1, replication factor 1 for every
- * internal topic (consumer offsets, transaction state, share-group state), no automatic topic
- * creation, and a small memory footprint. Callers may add or change any property except the
- * ones that fix the node's identity, listeners and storage, which the broker owns.
+ * controller, PLAINTEXT (or, with {@link SaslScram}, SASL_PLAINTEXT) and CONTROLLER listeners on
+ * 127.0.0.1, replication factor 1 for every internal topic (consumer offsets, transaction state,
+ * share-group state), no automatic topic creation, and a small memory footprint. Callers may add
+ * or change any property except the ones that fix the node's identity, listeners, SASL mechanism
+ * and storage, which the broker owns.
  */
 final class BrokerSettings {
 
@@ -19,13 +21,16 @@ final class BrokerSettings {
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String HOST = "127.0.0.1";
+    /** The broker's own SCRAM login on its SASL_PLAINTEXT listener. */
+    private static final String SCRAM_JAAS = "listener.name." + SaslScram.PROTOCOL.toLowerCase(Locale.ROOT)
+            + "." + SaslScram.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config";
 
     /** Properties that {@link EmbeddedKafkaBroker} sets itself: overriding them would break it. */
     static final Set<String> MANAGED = Set.of(
             "process.roles", "node.id", "controller.quorum.voters", "controller.quorum.bootstrap.servers",
             "listeners", "advertised.listeners", "listener.security.protocol.map",
             "controller.listener.names", "inter.broker.listener.name", "log.dirs", "log.dir",
-            "metadata.log.dir");
+            "metadata.log.dir", "sasl.enabled.mechanisms", "sasl.mechanism.inter.broker.protocol", SCRAM_JAAS);
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             // A single node: every internal topic has one replica, and one partition is plenty.
@@ -50,13 +55,18 @@ final class BrokerSettings {
     private BrokerSettings() {
     }
 
-    /** The broker's properties: defaults, then {@code overrides}, then the managed ones. */
-    static Properties of(Path logDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
+    /**
+     * The broker's properties: defaults, then {@code overrides}, then the managed ones. With
+     * {@code scram} (may be null), the client listener is SASL_PLAINTEXT with SCRAM-SHA-512, and the
+     * broker authenticates to itself as {@link SaslScram#brokerUser()}.
+     */
+    static Properties of(Path logDir, int brokerPort, int controllerPort, Map<String, String> overrides, SaslScram scram) {
         rejectManaged(overrides);
         Properties props = new Properties();
         props.putAll(DEFAULTS);
         props.putAll(overrides);
-        String broker = BROKER_LISTENER + "://" + HOST + ":" + brokerPort;
+        String listener = listenerName(scram);
+        String broker = listener + "://" + HOST + ":" + brokerPort;
         String controller = CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort;
         props.put("process.roles", "broker,controller");
         props.put("node.id", String.valueOf(NODE_ID));
@@ -64,13 +74,23 @@ final class BrokerSettings {
         // log, so the controller may take a different free port on every start.
         props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("inter.broker.listener.name", BROKER_LISTENER);
+        props.put("inter.broker.listener.name", listener);
         props.put("listeners", broker + "," + controller);
         props.put("advertised.listeners", broker);
         props.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+                listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        if (scram != null) {
+            props.put("sasl.enabled.mechanisms", SaslScram.MECHANISM);
+            props.put("sasl.mechanism.inter.broker.protocol", SaslScram.MECHANISM);
+            props.put(SCRAM_JAAS, scram.jaasConfig(scram.brokerUser()));
+        }
         props.put("log.dirs", logDir.toAbsolutePath().toString());
         return props;
+    }
+
+    /** The client listener's name, which is also its security protocol. */
+    private static String listenerName(SaslScram scram) {
+        return scram == null ? BROKER_LISTENER : SaslScram.PROTOCOL;
     }
 
     private static void rejectManaged(Map<String, String> overrides) {

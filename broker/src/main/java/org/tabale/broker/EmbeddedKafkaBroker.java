@@ -2,6 +2,8 @@ package org.tabale.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything the broker stores lives under {@code dataDir}. The first start formats it with a
  * fresh cluster id; later starts on the same directory keep that id and every topic and record.
- * Clients reach it in plaintext on {@link #bootstrapServers()}; see {@code BrokerSettings} for
- * the configuration (replication factor 1, no automatic topic creation, small footprint).
+ * Clients reach it in plaintext on {@link #bootstrapServers()}, or with SASL/SCRAM-SHA-512 when
+ * started with a {@link SaslScram}; see {@code BrokerSettings} for the configuration (replication
+ * factor 1, no automatic topic creation, small footprint).
  *
  * <p>The broker logs through SLF4J, at INFO a lot: include
  * {@code org/tabale/broker/quiet-broker-logback.xml} in a Logback configuration to keep only its
@@ -39,12 +42,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Map<String, Object> clientProperties;
     private final DataDirLock lock;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, DataDirLock lock) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, SaslScram scram, DataDirLock lock) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        Map<String, Object> props = new HashMap<>();
+        if (scram != null) {
+            props.putAll(scram.clientProperties(scram.brokerUser()));
+        }
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this.clientProperties = Map.copyOf(props);
         this.lock = lock;
     }
 
@@ -67,6 +77,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *     log directory used by another broker, ...)
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides) {
+        return start(dataDir, port, overrides, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, Map)}, with SASL/SCRAM-SHA-512 on the client listener when
+     * {@code scram} is not null: its users are created when the log dir is formatted (a restart on
+     * the same dataDir keeps the users it was formatted with). Clients need
+     * {@code security.protocol=SASL_PLAINTEXT}, {@code sasl.mechanism=SCRAM-SHA-512} and a
+     * {@code sasl.jaas.config} ({@link SaslScram#clientProperties}).
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides, SaslScram scram) {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(overrides, "overrides");
         if (port < 0 || port > 65_535) {
@@ -77,20 +98,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int brokerPort = port == 0 ? FreePorts.other(0) : port;
         int controllerPort = FreePorts.other(brokerPort);
         KafkaConfig config = KafkaConfig.fromProps(
-                BrokerSettings.of(logDir, brokerPort, controllerPort, overrides), false);
+                BrokerSettings.of(logDir, brokerPort, controllerPort, overrides, scram), false);
         // Our own lock first: a second broker on the same directory must fail before Kafka opens
         // (and can damage) the first one's metadata log.
         DataDirLock lock = DataDirLock.acquire(dataDir);
         boolean formatted;
         KafkaRaftServer server;
         try {
-            formatted = LogDirFormatter.formatIfNew(logDir);
+            formatted = LogDirFormatter.formatIfNew(logDir, scram == null ? List.of() : scram.formatArguments());
             server = new KafkaRaftServer(config, Time.SYSTEM);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, BrokerSettings.HOST + ":" + brokerPort, lock);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, BrokerSettings.HOST + ":" + brokerPort, scram, lock);
         try {
             broker.server.startup();
             broker.awaitReady(READY_TIMEOUT);
@@ -115,6 +136,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * Client properties that reach this broker: the bootstrap servers, and with SASL/SCRAM the
+     * login of the broker's own user (a super user where {@code super.users} says so).
+     */
+    public Map<String, Object> clientProperties() {
+        return clientProperties;
+    }
+
     /** Shuts the broker down cleanly and waits until it has stopped; later calls do nothing. */
     @Override
     public synchronized void close() {
@@ -133,9 +162,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Waits until the broker answers a metadata request listing itself. */
     private void awaitReady(Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(props)) {
             if (admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty()) {
                 throw new KafkaException("Broker on " + bootstrapServers + " reports no nodes");
             }

@@ -7,16 +7,20 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +97,25 @@ class EmbeddedKafkaBrokerTest {
             TopicDescription description = admin.describeTopics(List.of("defaulted"))
                     .allTopicNames().get().get("defaulted");
             assertThat(description.partitions()).hasSize(4);
+        }
+    }
+
+    @Test
+    void shouldAuthenticateScramUsersAndRefuseAWrongPasswordWhenStartedWithSaslScram() throws Exception {
+        SaslScram scram = new SaslScram("broker", Map.of("broker", "broker-secret", "alice", "alice-secret"));
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0, Map.of(), scram)) {
+            Map<String, Object> alice = new HashMap<>(scram.clientProperties("alice"));
+            alice.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            try (Admin admin = Admin.create(alice)) {
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+            }
+
+            Map<String, Object> wrong = new HashMap<>(alice);
+            wrong.put(SaslConfigs.SASL_JAAS_CONFIG, SaslScram.jaasConfig("alice", "not-her-password"));
+            try (Admin admin = Admin.create(wrong)) {
+                assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(SaslAuthenticationException.class);
+            }
         }
     }
 

@@ -31,6 +31,9 @@ import org.tabale.model.Topics;
  */
 public final class RawTopicIngestor implements AutoCloseable {
 
+    /** The consumer group (and client id) of the raw topic's readers. */
+    public static final String GROUP_ID = "tabale-ingest-raw";
+
     private static final Logger LOG = LoggerFactory.getLogger(RawTopicIngestor.class);
 
     private final EventIngestor ingestor;
@@ -41,8 +44,8 @@ public final class RawTopicIngestor implements AutoCloseable {
     public RawTopicIngestor(ClientSettings client, EventIngestor ingestor) {
         this.ingestor = ingestor;
         Map<String, Object> props = new HashMap<>(client.common());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "tabale-ingest-raw");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tabale-ingest-raw");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, GROUP_ID);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
