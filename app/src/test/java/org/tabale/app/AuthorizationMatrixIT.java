@@ -45,7 +45,7 @@ import org.tabale.testkit.RealKafka;
  */
 @RealKafka
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class AuthorizationMatrixTest {
+class AuthorizationMatrixIT {
 
     /**
      * Who may call what. {@code ok}: the role gets past authorization (any answer but 401 and 403:
