@@ -84,8 +84,10 @@ public final class HttpApi implements AutoCloseable {
                             handler.getRoles().stream().map(ApiRole.class::cast).collect(Collectors.toSet())));
                 }
             });
-            // Never the headers, the query or the body: the Authorization header holds a token.
-            config.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} in {} ms, role {}, token {}", ctx.method(), ctx.path(),
+            // Never the headers, the query, the body nor the path as sent: the Authorization header holds a
+            // token, and a path segment can be anything a caller typed (a report id, a name): the route's
+            // template only ("/api/v1/reports/{id}/verification"), or "unmatched".
+            config.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} in {} ms, role {}, token {}", ctx.method(), route(ctx),
                     ctx.statusCode(), Math.round(ms), ctx.<String>attribute(ROLE_ATTRIBUTE), ctx.<String>attribute(TOKEN_ATTRIBUTE)));
             Dashboard.serve(config);
         });
@@ -203,5 +205,15 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         javalin.stop();
+    }
+
+    /** The matched route's template, never the path as sent. */
+    private static String route(io.javalin.http.Context ctx) {
+        try {
+            String template = ctx.endpointHandlerPath();
+            return template == null || template.isEmpty() || template.equals("*") ? "(unmatched)" : template;
+        } catch (RuntimeException e) {
+            return "(unmatched)";
+        }
     }
 }
