@@ -97,8 +97,10 @@ public final class StreamsApp implements AutoCloseable {
 
     /** This instance's part of the daily totals, for the instance-to-instance endpoints. */
     public LocalDayTotals localDayTotals() {
-        return new LocalDayTotals(this::dayTotals, this::regionsSeen);
+        return new LocalDayTotals(this::dayTotals, this::regionsSeen, this::forgetStoreHandles);
     }
+
+    private volatile ReadOnlyKeyValueStore<String, DayTotals> dayTotalsHandle;
 
     /** The {@code host:port} of every other instance of the application. */
     public Collection<String> peers() {
@@ -114,9 +116,24 @@ public final class StreamsApp implements AutoCloseable {
                 QueryableStoreTypes.keyValueStore()));
     }
 
+    /**
+     * The daily totals, as one handle kept between queries: Kafka Streams' composite store finds the
+     * tasks' stores at each read anyway, so fetching it again for every read (twice per region in a
+     * ranking) only repeated that search. Dropped, and fetched again, when a read finds it unusable.
+     */
     private ReadOnlyKeyValueStore<String, DayTotals> dayTotals() {
-        return streams.store(StoreQueryParameters.fromNameAndType(RegionTotalsTopology.DAY_TOTALS_STORE,
-                QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, DayTotals> store = dayTotalsHandle;
+        if (store == null) {
+            store = streams.store(StoreQueryParameters.fromNameAndType(RegionTotalsTopology.DAY_TOTALS_STORE,
+                    QueryableStoreTypes.keyValueStore()));
+            dayTotalsHandle = store;
+        }
+        return store;
+    }
+
+    /** Forgets the kept handle of the daily totals (a read found it unusable: the application is rebalancing or stopped). */
+    public void forgetStoreHandles() {
+        dayTotalsHandle = null;
     }
 
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onCrash(Throwable error) {

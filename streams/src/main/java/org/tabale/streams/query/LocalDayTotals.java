@@ -6,6 +6,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.tabale.model.RegionDay;
@@ -18,17 +19,35 @@ public final class LocalDayTotals implements DayTotalsSource {
 
     private final Supplier<ReadOnlyKeyValueStore<String, DayTotals>> days;
     private final Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> regions;
+    private final Runnable unusable;
 
     public LocalDayTotals(Supplier<ReadOnlyKeyValueStore<String, DayTotals>> days,
                           Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> regions) {
+        this(days, regions, () -> { });
+    }
+
+    /** {@code unusable} is told when a read of the days store fails on a handle the supplier kept. */
+    public LocalDayTotals(Supplier<ReadOnlyKeyValueStore<String, DayTotals>> days,
+                          Supplier<ReadOnlyKeyValueStore<String, SeenRegion>> regions, Runnable unusable) {
         this.days = days;
         this.regions = regions;
+        this.unusable = unusable;
+    }
+
+    private KeyValueIterator<String, DayTotals> read(java.util.function.Function<ReadOnlyKeyValueStore<String, DayTotals>,
+            KeyValueIterator<String, DayTotals>> read) {
+        try {
+            return read.apply(days.get());
+        } catch (InvalidStateStoreException e) {
+            unusable.run();
+            throw e;
+        }
     }
 
     @Override
     public NavigableMap<LocalDate, Totals> days(String regionId, LocalDate from, LocalDate to) {
         TreeMap<LocalDate, Totals> result = new TreeMap<>();
-        try (KeyValueIterator<String, DayTotals> it = days.get().range(RegionDay.key(regionId, from), RegionDay.key(regionId, to))) {
+        try (KeyValueIterator<String, DayTotals> it = read(store -> store.range(RegionDay.key(regionId, from), RegionDay.key(regionId, to)))) {
             while (it.hasNext()) {
                 KeyValue<String, DayTotals> entry = it.next();
                 if (!entry.value.totals().isZero()) {
@@ -41,7 +60,7 @@ public final class LocalDayTotals implements DayTotalsSource {
 
     @Override
     public java.util.Optional<LocalDate> latestDay(String regionId) {
-        try (KeyValueIterator<String, DayTotals> it = days.get().reverseRange(regionId + "@", regionId + "@~")) {
+        try (KeyValueIterator<String, DayTotals> it = read(store -> store.reverseRange(regionId + "@", regionId + "@~"))) {
             while (it.hasNext()) {
                 KeyValue<String, DayTotals> entry = it.next();
                 if (!entry.value.totals().isZero()) {
