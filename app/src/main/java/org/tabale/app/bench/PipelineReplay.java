@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.tabale.app.Service;
 import org.tabale.app.TabaleConfig;
@@ -31,6 +32,9 @@ import org.tabale.streams.query.LocalDayTotals;
 final class PipelineReplay {
 
     static final String APPLICATION_ID = "tabale-bench-streams";
+    static final String ALERTS_GROUP_ID = "tabale-bench-alerts";
+    /** Longer than Streams' wait for quiet before it emits the dates after a region's latest day (5 s), plus a commit. */
+    private static final Duration STATS_QUIET = Duration.ofSeconds(7);
     private static final Duration DEADLINE = Duration.ofMinutes(30);
     private static final long POLL_MILLIS = 100;
 
@@ -60,13 +64,23 @@ final class PipelineReplay {
         AutoCloseable start(TabaleNode node) throws Exception;
     }
 
-    static Run run(BenchContext context, Admin admin) throws Exception {
-        return run(context, admin, Map.of(), Tokens.generate(), null);
+    /**
+     * Measurement 1's replay: the node also runs the alert service (default rules, no channel), and
+     * the time runs until it has evaluated and committed every region-stats record the replay made.
+     */
+    static Run runWithAlerts(BenchContext context, Admin admin) throws Exception {
+        return run(context, admin, Map.of("TABALE_ALERTS_GROUP_ID", ALERTS_GROUP_ID), Tokens.generate(), node -> () -> { },
+                null, true);
     }
 
     static Run run(BenchContext context, Admin admin, Map<String, String> overrides, Tokens tokens, AfterReplay after)
             throws Exception {
         return run(context, admin, overrides, tokens, node -> () -> { }, after);
+    }
+
+    static Run run(BenchContext context, Admin admin, Map<String, String> overrides, Tokens tokens, DuringReplay during,
+                   AfterReplay after) throws Exception {
+        return run(context, admin, overrides, tokens, during, after, false);
     }
 
     /** The node's environment: the run's service settings, then {@code overrides}. */
@@ -85,13 +99,13 @@ final class PipelineReplay {
      * {@code during} runs beside the replay; {@code after} (may be null) gets the node, still open, once
      * the replay is timed.
      */
-    static Run run(BenchContext context, Admin admin, Map<String, String> overrides, Tokens tokens, DuringReplay during,
-                   AfterReplay after) throws Exception {
+    private static Run run(BenchContext context, Admin admin, Map<String, String> overrides, Tokens tokens, DuringReplay during,
+                           AfterReplay after, boolean alerts) throws Exception {
         Map<String, String> env = nodeEnv(context, overrides);
         String applicationId = env.get("TABALE_STREAMS_APP_ID");
         ReplayInput input = context.input();
-        try (TabaleNode node = TabaleNode.start(TabaleConfig.fromEnv(env), EnumSet.of(Service.INGEST, Service.STREAMS),
-                tokens, Clock.systemUTC(), null)) {
+        Set<Service> services = alerts ? Service.all() : EnumSet.of(Service.INGEST, Service.STREAMS);
+        try (TabaleNode node = TabaleNode.start(TabaleConfig.fromEnv(env), services, tokens, Clock.systemUTC(), null)) {
             if (!node.streams().awaitRunning(Duration.ofMinutes(2))) {
                 throw new IllegalStateException("streams did not reach RUNNING: " + node.streams().state());
             }
@@ -134,9 +148,14 @@ final class PipelineReplay {
                 Thread.sleep(POLL_MILLIS); // polling a condition with a deadline
             }
             long end = System.nanoTime();
+            long alertsCaughtUp = alerts ? alertsCaughtUp(admin, deadline) : end;
+            boolean alertsDone = alertsCaughtUp != Long.MAX_VALUE;
+            if (alertsDone && alertsCaughtUp > end) {
+                end = alertsCaughtUp;
+            }
             beside.close();
             double cpuSeconds = Machine.processCpuSeconds() - cpu;
-            boolean verified = store != null && store.events() == input.counts().liveEvents()
+            boolean verified = alertsDone && store != null && store.events() == input.counts().liveEvents()
                     && store.fatalities() == input.counts().liveFatalities();
             Run run = new Run((end - start) / 1e9, (ingested - start) / 1e9,
                     new IngestResult(sums[0], sums[1], sums[2], sums[3], List.of()),
@@ -147,6 +166,36 @@ final class PipelineReplay {
             }
             return run;
         }
+    }
+
+    /**
+     * When the alert service had evaluated and committed every region-stats record of the replay:
+     * the first time its lag was zero at the topic's final end, the end being final once it has
+     * not moved for longer than Streams' quiet delay for the dates after a region's latest day.
+     * {@code Long.MAX_VALUE} when the deadline passed first.
+     */
+    private static long alertsCaughtUp(Admin admin, long deadline) throws Exception {
+        StreamsCaughtUp alerts = new StreamsCaughtUp(admin, ALERTS_GROUP_ID, List.of(Topics.REGION_STATS.name()));
+        long lastEnd = -1;
+        long endMoved = System.nanoTime();
+        long caughtUp = -1;
+        while (System.nanoTime() < deadline) {
+            long[] progress = alerts.progress();
+            long now = System.nanoTime();
+            if (progress[1] != lastEnd) {
+                lastEnd = progress[1];
+                endMoved = now;
+                caughtUp = -1;
+            }
+            if (progress[0] == 0 && caughtUp < 0) {
+                caughtUp = now;
+            }
+            if (caughtUp >= 0 && now - endMoved > STATS_QUIET.toNanos()) {
+                return caughtUp;
+            }
+            Thread.sleep(POLL_MILLIS); // polling a condition with a deadline
+        }
+        return Long.MAX_VALUE;
     }
 
     private static void add(long[] sums, IngestResult result) {

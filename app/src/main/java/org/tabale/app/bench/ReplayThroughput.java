@@ -8,7 +8,8 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Measurement 1 of issue #7: replay throughput. The same input rows, first moved by plain Kafka
- * ({@link PlainKafkaReplay}), then replayed through ingest and streams ({@link PipelineReplay}),
+ * ({@link PlainKafkaReplay}), then replayed through ingest, streams and the alert service
+ * ({@link PipelineReplay#runWithAlerts}),
  * on the same broker in the same run. Events/s count input rows (every row of the export:
  * first versions, monadic repeats, revisions, deletions); live distinct events/s are given too.
  * Goal: the pipeline reaches at least {@value #GOAL} of the baseline.
@@ -35,7 +36,7 @@ public final class ReplayThroughput implements Measurement {
             context.progress().printf("  baseline: %,.0f events/s (%.1f s)%n", plainRate, plain.seconds());
             System.gc(); // the baseline's serialised records are garbage now: do not let the pipeline pay for them
             context.progress().printf("replay throughput: pipeline, ingest -> streams of %,d rows ...%n", counts.rows());
-            PipelineReplay.Run pipeline = PipelineReplay.run(context, admin);
+            PipelineReplay.Run pipeline = PipelineReplay.runWithAlerts(context, admin);
             double pipelineRate = counts.rows() / pipeline.seconds();
             context.progress().printf("  pipeline: %,.0f events/s (%.1f s), store %s%n", pipelineRate, pipeline.seconds(),
                     pipeline.verified() ? "agrees with the recomputation" : "DISAGREES with the recomputation");
@@ -48,7 +49,7 @@ public final class ReplayThroughput implements Measurement {
                             "CPU s (process)", "events per CPU s"),
                     List.of(row("baseline: plain Kafka produce + consume", counts.rows(), plain.seconds(), counts, 1.0,
                                     plain.cpuSeconds()),
-                            row("pipeline: ingest -> streams (all committed)", counts.rows(), pipeline.seconds(), counts, ratio,
+                            row("pipeline: ingest -> streams -> alerts evaluated (all committed)", counts.rows(), pipeline.seconds(), counts, ratio,
                                     pipeline.cpuSeconds()),
                             row("  of which ingest path answering", counts.rows(), pipeline.ingestSeconds(), counts,
                                     plain.seconds() / pipeline.ingestSeconds(), Double.NaN)),
@@ -111,8 +112,12 @@ public final class ReplayThroughput implements Measurement {
         notes.add("CPU s is the CPU time of the whole bench process (clients, services and the embedded broker): "
                 + "events per CPU s hardly move when other processes share the machine, events/s do.");
         notes.add("Pipeline: ingest in-process (EventIngestor and the deletions path, as the HTTP handlers call them, "
-                + "without HTTP) in submissions of the --batch size, then the real streams topology; timed until the "
-                + "streams application's lag is 0 on its source and repartition topics.");
+                + "without HTTP) in submissions of the --batch size, the real streams topology, and the alert service "
+                + "(default rules; no channel configured, and historic alerts are not pushed anyway); timed until the "
+                + "streams application's lag is 0 on its source and repartition topics and the alert service has "
+                + "evaluated and committed every region-stats record (the first time its lag was 0 at the topic's final "
+                + "end: one that has not moved for 7 s, longer than the 5 s quiet Streams waits before emitting the dates "
+                + "after a region's latest day).");
         if (!pipeline.verified()) {
             notes.add("The daily-totals store did NOT agree with the recomputation: the figures are not valid.");
         }

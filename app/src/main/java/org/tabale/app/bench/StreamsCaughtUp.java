@@ -34,6 +34,11 @@ final class StreamsCaughtUp {
 
     /** Records not yet processed and committed, over every input of the application. */
     long lag() throws ExecutionException, InterruptedException {
+        return progress()[0];
+    }
+
+    /** {records not yet processed and committed, committed end offsets summed} over every input. */
+    long[] progress() throws ExecutionException, InterruptedException {
         Set<String> topics = admin.listTopics().names().get().stream()
                 .filter(name -> sourceTopics.contains(name)
                         || name.startsWith(applicationId + "-") && name.endsWith("-repartition"))
@@ -47,10 +52,12 @@ final class StreamsCaughtUp {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
                 .partitionsToOffsetAndMetadata().get();
         long lag = 0;
+        long total = 0;
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());
             lag += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
+            total += end.getValue();
         }
-        return lag;
+        return new long[] {lag, total};
     }
 }

@@ -95,7 +95,7 @@ class BenchCommandIT {
         assertThat(markdown).contains("`" + result.path("command").asText() + "`")
                 .contains(String.valueOf(result.path("machine").path("cores").asInt()) + " cores")
                 .contains("| baseline: plain Kafka produce + consume | 5,000 |")
-                .contains("| pipeline: ingest -> streams (all committed) | 5,000 |")
+                .contains("| pipeline: ingest -> streams -> alerts evaluated (all committed) | 5,000 |")
                 .contains("Goal: pipeline >= 25% of baseline")
                 .contains("## Exactly-once overhead (measurement 5)")
                 .contains("| baseline: at_least_once | 5,000 |")
