@@ -30,8 +30,14 @@ public sealed interface Detector permits ThresholdDetector, RatioDetector, Negat
      * @param baseline    the usual value it was compared with (baseline mean, record high), null when none
      * @param trigger     the value it had to reach for the rule to hold
      * @param score       how far past the usual it is (ratio, or -log10 of a tail probability), for severity steps
-     * @param explanation one line for an analyst
+     * @param explain     one line for an analyst, written only when asked for (most comparisons are
+     *                    never read: every stats record is compared with every rule)
      */
-    record Comparison(Double baseline, double trigger, double score, String explanation) {
+    record Comparison(Double baseline, double trigger, double score, java.util.function.Supplier<String> explain) {
+
+        /** The line for an analyst. */
+        public String explanation() {
+            return explain.get();
+        }
     }
 }

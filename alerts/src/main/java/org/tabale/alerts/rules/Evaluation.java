@@ -11,11 +11,17 @@ import org.tabale.model.Metric;
  * @param severity the severity the alert has (or would have) at this value
  */
 public record Evaluation(String rule, Metric metric, int window, String detector, long value, Double baseline,
-                         double trigger, double score, boolean holds, Severity severity, String explanation) {
+                         double trigger, double score, boolean holds, Severity severity,
+                         java.util.function.Supplier<String> explain) {
+
+    /** The line for an analyst, written when asked for. */
+    public String explanation() {
+        return explain.get();
+    }
 
     /** The detection, when the rule holds. */
     public Optional<Detection> detection() {
         return holds ? Optional.of(new Detection(rule, metric, window, value, baseline, trigger, severity, detector, score,
-                explanation)) : Optional.empty();
+                explanation())) : Optional.empty();
     }
 }

@@ -50,7 +50,7 @@ public record NegativeBinomialDetector(double pValue, long floor) implements Det
         double tail = CountTails.negativeBinomial(value, mean, variance);
         double score = tail <= 0 ? MAX_SCORE : Math.min(MAX_SCORE, -Math.log10(tail));
         return Optional.of(new Comparison(mean, Math.max(floor, smallestAlerting(mean, variance)), score,
-                String.format(Locale.ROOT, "P(X >= %d) = %.2g for %s in %d days, usual %.1f ± %.1f (%s; alerts at p <= %s, floor %d)",
+                () -> String.format(Locale.ROOT, "P(X >= %d) = %.2g for %s in %d days, usual %.1f ± %.1f (%s; alerts at p <= %s, floor %d)",
                         value, tail, metric.apiName(), window, mean, spread, variance > mean ? "negative binomial" : "Poisson",
                         pValue, floor)));
     }

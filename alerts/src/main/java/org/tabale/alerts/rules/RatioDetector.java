@@ -47,7 +47,7 @@ public record RatioDetector(double factor, double minBaseline, long floor) imple
         double reference = Math.max(mean, minBaseline);
         double trigger = Math.max(factor * reference, floor);
         double ratio = value / reference;
-        return Optional.of(new Comparison(mean, trigger, ratio, String.format(Locale.ROOT,
+        return Optional.of(new Comparison(mean, trigger, ratio, () -> String.format(Locale.ROOT,
                 "%d %s in %d days is %.1fx the usual %.1f%s (alerts at %.1fx, floor %d)", value, metric.apiName(), window,
                 ratio, mean, mean < minBaseline ? " (counted as " + minBaseline + ")" : "", factor, floor)));
     }

@@ -71,7 +71,7 @@ public record RecordHighDetector(Over over, long floor) implements Detector {
         Totals before = over == Over.ONE_YEAR ? highs.year() : highs.threeYears();
         long high = before.get(metric);
         return Optional.of(new Comparison((double) high, Math.max(high + 1, floor), (double) value / Math.max(high, 1),
-                value + " " + metric.apiName() + " in 30 days against a " + over.words + " high of " + high
+                () -> value + " " + metric.apiName() + " in 30 days against a " + over.words + " high of " + high
                         + " (floor " + floor + ")"));
     }
 }

@@ -67,7 +67,7 @@ public record Rule(String name, Metric metric, int window, Detector detector, Se
         long value = totals.get(metric);
         return detector.compare(value, metric, window, stats).map(c -> new Evaluation(name, metric, window,
                 detector.kind(), value, c.baseline(), c.trigger(), c.score(), value >= c.trigger(),
-                severity.severity(value, c.score()), c.explanation()));
+                severity.severity(value, c.score()), c.explain()));
     }
 
     /**

@@ -33,6 +33,6 @@ public record ThresholdDetector(long threshold) implements Detector {
         Baseline baseline = stats.baselines().get(window);
         Double usual = baseline == null ? null : baseline.mean().get(metric);
         return Optional.of(new Comparison(usual, threshold, (double) value / threshold,
-                value + " " + metric.apiName() + " in " + window + " days, threshold " + threshold));
+                () -> value + " " + metric.apiName() + " in " + window + " days, threshold " + threshold));
     }
 }
