@@ -41,6 +41,8 @@ class RegionStatsJsonTest {
         assertThat(mine).isEqualTo(jackson);
         assertThat(fieldNames(mine)).isEqualTo(fieldNames(jackson));
         assertThat(serde.deserializer().deserialize("t", written)).isEqualTo(stats);
+        assertThat(serde.deserializer().deserialize("t", BEANS.writeValueAsBytes(stats))).as("Jackson's JSON, read")
+                .isEqualTo(stats).isEqualTo(JsonSerde.MAPPER.readValue(written, RegionStats.class));
         assertThat(JsonSerde.MAPPER.readTree(JsonSerde.MAPPER.writeValueAsBytes(stats))).as("through Jackson").isEqualTo(jackson);
     }
 
@@ -133,5 +135,28 @@ class RegionStatsJsonTest {
         return Combinators.combine(head, windows, baselines, highs, evidence)
                 .as((h, w, b, hi, e) -> new RegionStats((String) h[0], (String) h[1], (String) h[2], (LocalDate) h[3],
                         new HashMap<>(w), b, hi, e));
+    }
+
+    @Test
+    void shouldReadFieldsInAnyOrderSkipUnknownOnesAndRefuseBrokenRecordsNamingThem() {
+        String json = "{\"extra\":{\"a\":[1,2]},\"date\":\"2019-03-23\",\"evidence\":{\"7\":[\"MLI1\"]},\"highs\":null,"
+                + "\"baselines\":{\"7\":{\"spread\":{\"events\":\"NaN\"},\"mean\":{\"events\":1.5,\"zero\":false}}},"
+                + "\"windows\":{\"7\":{\"zero\":false,\"fatalities\":3,\"events\":1}},\"admin1\":\"Mopti\",\"regionId\":\"MLI.Mopti\"}";
+        RegionStats stats = serde.deserializer().deserialize("t", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(stats.regionId()).isEqualTo("MLI.Mopti");
+        assertThat(stats.country()).isNull();
+        assertThat(stats.windows().get(7)).isEqualTo(new Totals(1, 3, 0, 0, 0, 0, 0));
+        assertThat(stats.baselines().get(7).mean().events()).isEqualTo(1.5);
+        assertThat(stats.baselines().get(7).spread().events()).isNaN();
+        assertThat(stats.evidence()).isEqualTo(Map.of(7, List.of("MLI1")));
+        for (String broken : List.of("{\"regionId\":\"MLI.Mopti\",\"date\":\"23/03/2019\",\"windows\":{}}",
+                "{\"regionId\":\"MLI.Mopti\",\"date\":\"2019-03-23\",\"windows\":{\"seven\":{}}}",
+                "{\"regionId\":\"MLI.Mopti\",\"date\":\"2019-03-23\",\"windows\":[]}", "[]", "{\"regionId\":",
+                "{\"date\":\"2019-03-23\",\"windows\":{}}")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> serde.deserializer().deserialize("t",
+                            broken.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .as(broken).isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+                    .hasMessageContaining("cannot read RegionStats");
+        }
     }
 }
