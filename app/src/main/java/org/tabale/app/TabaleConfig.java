@@ -24,7 +24,7 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
     /** Keys the launcher itself reads; the services' keys are added in {@link #allKeys()}. */
     public static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "TABALE_DATA_DIR", "TABALE_HTTP_PORT",
             "TABALE_TOKENS", "TABALE_MAX_BODY_BYTES", "TABALE_EMBEDDED_KAFKA_PORT", "TABALE_TOPIC_REPLICATION",
-            "TABALE_MAX_ROWS", "TABALE_MAX_FIELD_CHARS", "TABALE_RATE_LIMIT",
+            "TABALE_MAX_ROWS", "TABALE_MAX_FIELD_CHARS", "TABALE_RATE_LIMIT", "TABALE_INSTANCE_ID",
             // Read by logback.xml from the process environment only (logging starts before --config is read).
             "TABALE_LOG_LEVEL", "TABALE_KAFKA_LOG_LEVEL");
 

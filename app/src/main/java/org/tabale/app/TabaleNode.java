@@ -115,6 +115,9 @@ public final class TabaleNode implements AutoCloseable {
         resources.push(gc);
         createTopics(config.replicationFactor());
         Gazetteer gazetteer = Gazetteer.bundled();
+        // Static membership: the streams and alerts consumers keep their partitions across a restart.
+        Map<String, String> env = new java.util.HashMap<>(config.env());
+        env.put(InstanceId.ENV, InstanceId.resolve(config.env(), config.dataDir()));
         http = new HttpApi(tokens, config.maxBodyBytes(), new RateLimiter(config.rateLimitPerMinute(), clock), meters, this::health);
         if (services.contains(Service.INGEST)) {
             EventPublisher publisher = new EventPublisher(client, clock, Duration.ofSeconds(60));
@@ -136,7 +139,7 @@ public final class TabaleNode implements AutoCloseable {
                     reports.verificationHandler(ctx -> ctx.attribute(HttpApi.ROLE_ATTRIBUTE)));
         }
         if (services.contains(Service.STREAMS)) {
-            streams = new StreamsApp(client, StreamsSettings.fromEnv(config.env(), config.dataDir(), config.httpPort()), meters);
+            streams = new StreamsApp(client, StreamsSettings.fromEnv(env, config.dataDir(), config.httpPort()), meters);
             resources.push(streams);
             streams.start();
             StatsQuery query = streams.statsQuery();
@@ -150,7 +153,7 @@ public final class TabaleNode implements AutoCloseable {
             http.route(HandlerType.GET, ClusterDayTotals.LATEST_PATH, ApiRole.ANALYST, internal.latestDay());
         }
         if (services.contains(Service.ALERTS)) {
-            alerts = new AlertsApp(client, AlertsSettings.fromEnv(config.env(), config.httpPort()), clock, meters);
+            alerts = new AlertsApp(client, AlertsSettings.fromEnv(env, config.httpPort()), clock, meters);
             if (alertListener != null) {
                 alerts.addListener(alertListener);
             }

@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -64,6 +65,8 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), settings.compression());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         props.put(BoundedRocksDb.MEMORY_CONFIG, String.valueOf(settings.stateMemoryMb() * 1024L * 1024));
+        // Static membership: Streams suffixes the id with each thread's index.
+        settings.instanceId().ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         StatsSettings stats = new StatsSettings(Duration.ofMillis(settings.commitIntervalMs()), StatsSettings.DEFAULT.tailDelay());
         this.streams = new KafkaStreams(RegionTotalsTopology.build(stats), props);
         this.streams.setUncaughtExceptionHandler(this::onCrash);
