@@ -32,6 +32,7 @@ import org.tabale.broker.EmbeddedKafkaBroker;
 import org.tabale.broker.TopicAdmin;
 import org.tabale.ingest.http.DeletionsHandler;
 import org.tabale.ingest.http.EventsHandler;
+import org.tabale.ingest.http.IngestGate;
 import org.tabale.ingest.publish.DeletionIngestor;
 import org.tabale.ingest.ReportsApp;
 import org.tabale.ingest.http.ReportsHandler;
@@ -126,15 +127,16 @@ public final class TabaleNode implements AutoCloseable {
             resources.push(versions);
             awaitCaughtUp(versions);
             ingestor = new EventIngestor(gazetteer, publisher, versions, config.limits(), clock, meters);
-            http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
+            IngestGate gate = new IngestGate(config.ingestConcurrency(), meters);
+            http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, gate.guard(new EventsHandler(ingestor)));
             raw = new RawTopicIngestor(client, ingestor).start();
             resources.push(raw);
             deletions = new DeletionIngestor(publisher, versions, clock, meters);
-            http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR, new DeletionsHandler(deletions));
+            http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR, gate.guard(new DeletionsHandler(deletions)));
             reports = new ReportsApp(client, PseudonymKey.resolve(config.env(), config.dataDir()), gazetteer, clock, meters);
             resources.push(reports);
             reports.start();
-            http.route(HandlerType.POST, ReportsHandler.PATH, ApiRole.INTEGRATOR, reports.reportsHandler());
+            http.route(HandlerType.POST, ReportsHandler.PATH, ApiRole.INTEGRATOR, gate.guard(reports.reportsHandler()));
             http.route(HandlerType.POST, VerificationHandler.PATH, ApiRole.OFFICER,
                     reports.verificationHandler(ctx -> ctx.attribute(HttpApi.ROLE_ATTRIBUTE)));
         }
