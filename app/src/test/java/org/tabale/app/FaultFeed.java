@@ -3,6 +3,7 @@ package org.tabale.app;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -26,8 +27,8 @@ final class FaultFeed {
     private static final long DAY = 86_400;
     private static final double EVENTS_PER_REGION_DAY = 1.8;
 
-    /** One request: a CSV of event rows, or a JSON array of deletions. */
-    record Batch(int index, boolean deletions, String body, int rows) {
+    /** One request: a CSV of event rows, or a JSON array of deletions; and the versions it carries. */
+    record Batch(int index, boolean deletions, String body, int rows, List<Version> versions) {
         String path() {
             return deletions ? "/api/v1/events/deletions" : "/api/v1/events";
         }
@@ -37,7 +38,11 @@ final class FaultFeed {
         }
     }
 
-    private record Row(long published, long seq, String eventId, String csv, long deletedAt) {
+    /** A version a row carries: an event with its timestamp, or a deletion (no event) with its own. */
+    record Version(String eventId, Recomputation.Event event, long timestamp) {
+    }
+
+    private record Row(long published, long seq, String eventId, String csv, long deletedAt, Version version) {
     }
 
     private record Type(String type, String subType, String actor1, String actor2, boolean violent, boolean civilian) {
@@ -116,21 +121,27 @@ final class FaultFeed {
             published += (365 + random.nextInt(730)) * DAY; // published years late
         }
         String admin1 = admin1s.get(region);
-        rows.add(new Row(published, seq[0]++, id, csv(id, day, type, false, country, admin1, fatalities, published), -1));
-        truth.event(new Recomputation.Event(id, regionIds.get(region), day, type.violent(), type.civilian(), fatalities), published);
+        Recomputation.Event first = new Recomputation.Event(id, regionIds.get(region), day, type.violent(), type.civilian(), fatalities);
+        rows.add(new Row(published, seq[0]++, id, csv(id, day, type, false, country, admin1, fatalities, published), -1,
+                new Version(id, first, published)));
+        truth.event(first, published);
         if (random.nextDouble() < 0.30) {
-            rows.add(new Row(published, seq[0]++, id, csv(id, day, type, true, country, admin1, fatalities, published), -1));
+            rows.add(new Row(published, seq[0]++, id, csv(id, day, type, true, country, admin1, fatalities, published), -1,
+                    new Version(id, first, published)));
         }
         long latest = published;
         if (random.nextDouble() < 0.05) {
             latest = published + (7 + random.nextInt(85)) * DAY;
             int revised = random.nextInt(4) == 0 ? Math.max(0, fatalities - 1) : fatalities + 1 + random.nextInt(5);
-            rows.add(new Row(latest, seq[0]++, id, csv(id, day, type, false, country, admin1, revised, latest), -1));
-            truth.event(new Recomputation.Event(id, regionIds.get(region), day, type.violent(), type.civilian(), revised), latest);
+            Recomputation.Event revision = new Recomputation.Event(id, regionIds.get(region), day, type.violent(), type.civilian(),
+                    revised);
+            rows.add(new Row(latest, seq[0]++, id, csv(id, day, type, false, country, admin1, revised, latest), -1,
+                    new Version(id, revision, latest)));
+            truth.event(revision, latest);
         }
         if (random.nextDouble() < 0.02) {
             long deleted = latest + (14 + random.nextInt(106)) * DAY;
-            rows.add(new Row(deleted, seq[0]++, id, null, deleted));
+            rows.add(new Row(deleted, seq[0]++, id, null, deleted, new Version(id, null, deleted)));
             truth.deletion(id, deleted);
         }
     }
@@ -150,25 +161,41 @@ final class FaultFeed {
             List<Row> cut = rows.subList(start, Math.min(rows.size(), start + batchRows));
             StringBuilder csv = new StringBuilder(HEADER).append('\n');
             StringBuilder deletions = new StringBuilder("[");
-            int eventRows = 0;
-            int deletionRows = 0;
+            List<Version> events = new ArrayList<>();
+            List<Version> deleted = new ArrayList<>();
             for (Row row : cut) {
                 if (row.csv() != null) {
                     csv.append(row.csv()).append('\n');
-                    eventRows++;
+                    events.add(row.version());
                 } else {
-                    deletions.append(deletionRows++ > 0 ? "," : "").append("{\"event_id_cnty\":\"").append(row.eventId())
+                    deletions.append(deleted.isEmpty() ? "" : ",").append("{\"event_id_cnty\":\"").append(row.eventId())
                             .append("\",\"deleted_timestamp\":").append(row.deletedAt()).append('}');
+                    deleted.add(row.version());
                 }
             }
-            if (eventRows > 0) {
-                batches.add(new Batch(batches.size(), false, csv.toString(), eventRows));
+            if (!events.isEmpty()) {
+                batches.add(new Batch(batches.size(), false, csv.toString(), events.size(), List.copyOf(events)));
             }
-            if (deletionRows > 0) {
-                batches.add(new Batch(batches.size(), true, deletions.append(']').toString(), deletionRows));
+            if (!deleted.isEmpty()) {
+                batches.add(new Batch(batches.size(), true, deletions.append(']').toString(), deleted.size(), List.copyOf(deleted)));
             }
         }
         return List.copyOf(batches);
+    }
+
+    /** The figures once these requests, and only these, are taken, in any order. */
+    static Recomputation expected(Collection<Batch> taken) {
+        Recomputation.Builder truth = Recomputation.builder();
+        for (Batch batch : taken) {
+            for (Version v : batch.versions()) {
+                if (v.event() == null) {
+                    truth.deletion(v.eventId(), v.timestamp());
+                } else {
+                    truth.event(v.event(), v.timestamp());
+                }
+            }
+        }
+        return truth.build();
     }
 
     private static long epoch(LocalDate day) {
