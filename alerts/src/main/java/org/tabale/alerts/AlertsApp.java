@@ -98,6 +98,7 @@ public final class AlertsApp implements AutoCloseable {
         this.clientProps = new HashMap<>(client.common());
         Map<String, Object> props = new HashMap<>(clientProps);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        settings.instanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -244,16 +245,53 @@ public final class AlertsApp implements AutoCloseable {
         }
     }
 
-    /** Records every change, then queues the messages; returns the alerts as they now stand. */
+    /** Queues the messages and records every change ({@link #writeAhead}); returns the alerts as they now stand. */
     private List<Alert> apply(List<Change> changes) {
+        writeAhead(changes, router, outbox::enqueue, this::recordAlerts);
         List<Alert> alerts = new ArrayList<>();
-        List<Future<RecordMetadata>> written = new ArrayList<>();
         for (Change change : changes) {
-            written.add(send(Topics.ALERTS, change.alert().id(), change.alert()));
-            alerts.add(change.alert());
+            Alert alert = change.alert();
+            alerts.add(alert);
+            if (alert.episode() != null && alert.episode().firedAt() != null && announced.add(alert.id())) {
+                raised.increment();
+                listeners.forEach(l -> l.accept(alert));
+            }
+        }
+        return alerts;
+    }
+
+    /**
+     * The order that keeps a kill from losing a message: the notifications of the changes' messages
+     * are queued, each delivery recorded (pending) on {@code tabale.notifications.v1}, before the
+     * changes are recorded on {@code tabale.alerts.v1}. A process killed between the two sends those
+     * deliveries after its restart, and derives the changes again from the same stats records (their
+     * position is committed only after this), with the same notification ids, which the outbox
+     * already holds. The other way round, it would restore an alert that says its message was sent
+     * and send it to nobody. Nothing is committed unless every change is recorded.
+     */
+    static void writeAhead(List<Change> changes, Router router, Consumer<List<Notification>> queue,
+                           Consumer<List<Alert>> record) {
+        List<Notification> notifications = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.notice() != null) {
+                for (int tier = change.fromTier(); tier <= change.toTier(); tier++) {
+                    for (Responder responder : router.route(change.alert(), tier)) {
+                        notifications.addAll(Notification.of(change.notice(), responder));
+                    }
+                }
+            }
+        }
+        queue.accept(notifications);
+        record.accept(changes.stream().map(Change::alert).toList());
+    }
+
+    /** Records alert states on {@code tabale.alerts.v1} and waits until every one is stored. */
+    private void recordAlerts(List<Alert> alerts) {
+        List<Future<RecordMetadata>> written = new ArrayList<>();
+        for (Alert alert : alerts) {
+            written.add(send(Topics.ALERTS, alert.id(), alert));
         }
         producer.flush();
-        // Nothing is sent, and no stats position committed, unless every change is stored.
         for (Future<RecordMetadata> write : written) {
             try {
                 write.get();
@@ -264,23 +302,6 @@ public final class AlertsApp implements AutoCloseable {
                 throw new IllegalStateException("could not record an alert on " + Topics.ALERTS.name(), e.getCause());
             }
         }
-        for (Change change : changes) {
-            Alert alert = change.alert();
-            if (alert.episode() != null && alert.episode().firedAt() != null && announced.add(alert.id())) {
-                raised.increment();
-                listeners.forEach(l -> l.accept(alert));
-            }
-            if (change.notice() != null) {
-                List<Notification> notifications = new ArrayList<>();
-                for (int tier = change.fromTier(); tier <= change.toTier(); tier++) {
-                    for (Responder responder : router.route(alert, tier)) {
-                        notifications.addAll(Notification.of(change.notice(), responder));
-                    }
-                }
-                outbox.enqueue(notifications);
-            }
-        }
-        return alerts;
     }
 
     /** The outbox's log: a delivery's state is stored before the outbox goes on. */

@@ -36,10 +36,12 @@ import org.tabale.model.EnvValues;
  * @param publicUrl       {@code TABALE_PUBLIC_URL}: where officers reach the API (links in messages and CAP)
  * @param deliveryDeadline {@code TABALE_DELIVERY_DEADLINE_HOURS}: how long a failing delivery is retried
  * @param groupId         {@code TABALE_ALERTS_GROUP_ID}: consumer group of the alert service
+ * @param instanceId      {@code TABALE_INSTANCE_ID}: this instance's {@code group.instance.id}, suffixed
+ *                        {@code -alerts} (static membership); empty: dynamic
  */
 public record AlertsSettings(RuleSet rules, List<Responder> responders, LifecycleSettings lifecycle,
                              Optional<MailSettings> mail, Optional<SmsSettings> sms, boolean allowPrivateTargets,
-                             URI publicUrl, Duration deliveryDeadline, String groupId) {
+                             URI publicUrl, Duration deliveryDeadline, String groupId, Optional<String> instanceId) {
 
     public static final List<String> KEYS = List.of("TABALE_RULES", "TABALE_RESPONDERS", "TABALE_WEBHOOK_URL",
             "TABALE_WEBHOOK_SECRET", "TABALE_WEBHOOK_ALLOW_PRIVATE", "TABALE_PUBLIC_URL", "TABALE_ALERTS_GROUP_ID",
@@ -86,7 +88,8 @@ public record AlertsSettings(RuleSet rules, List<Responder> responders, Lifecycl
         return new AlertsSettings(rules, responders, lifecycle, MailSettings.fromEnv(env), SmsSettings.fromEnv(env),
                 Boolean.parseBoolean(env.getOrDefault("TABALE_WEBHOOK_ALLOW_PRIVATE", "false").trim()),
                 URI.create(publicUrl.trim()), Duration.ofHours(EnvValues.integer(env, "TABALE_DELIVERY_DEADLINE_HOURS", 24)),
-                env.getOrDefault("TABALE_ALERTS_GROUP_ID", "tabale-alerts"));
+                env.getOrDefault("TABALE_ALERTS_GROUP_ID", "tabale-alerts"),
+                Optional.ofNullable(env.get("TABALE_INSTANCE_ID")).filter(id -> !id.isBlank()).map(id -> id.trim() + "-alerts"));
     }
 
     private static boolean blank(String value) {

@@ -21,12 +21,12 @@ import org.tabale.streams.StreamsSettings;
  */
 public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapServers, Path dataDir, int httpPort,
                            Optional<String> tokens, long maxBodyBytes, int embeddedKafkaPort,
-                           short replicationFactor, IngestLimits limits, int rateLimitPerMinute) {
+                           short replicationFactor, IngestLimits limits, int rateLimitPerMinute, int ingestConcurrency) {
 
     /** Keys the launcher itself reads; the services' keys are added in {@link #allKeys()}. */
     public static final List<String> KEYS = List.of("KAFKA_BOOTSTRAP_SERVERS", "TABALE_DATA_DIR", "TABALE_HTTP_PORT",
             "TABALE_TOKENS", "TABALE_TOKENS_REVOKED", "TABALE_MAX_BODY_BYTES", "TABALE_EMBEDDED_KAFKA_PORT", "TABALE_TOPIC_REPLICATION",
-            "TABALE_MAX_ROWS", "TABALE_MAX_FIELD_CHARS", "TABALE_RATE_LIMIT",
+            "TABALE_MAX_ROWS", "TABALE_MAX_FIELD_CHARS", "TABALE_RATE_LIMIT", "TABALE_INSTANCE_ID", "TABALE_INGEST_CONCURRENCY",
             // Read by logback.xml from the process environment only (logging starts before --config is read).
             "TABALE_LOG_LEVEL", "TABALE_KAFKA_LOG_LEVEL");
 
@@ -61,7 +61,8 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
                 (short) EnvValues.number(env, "TABALE_TOPIC_REPLICATION", 1, 1, Short.MAX_VALUE),
                 new IngestLimits((int) EnvValues.number(env, "TABALE_MAX_ROWS", IngestLimits.DEFAULT.maxRows(), 1, Integer.MAX_VALUE),
                         (int) EnvValues.number(env, "TABALE_MAX_FIELD_CHARS", IngestLimits.DEFAULT.maxFieldChars(), 100, Integer.MAX_VALUE)),
-                (int) EnvValues.number(env, "TABALE_RATE_LIMIT", 600, 1, Integer.MAX_VALUE));
+                (int) EnvValues.number(env, "TABALE_RATE_LIMIT", 600, 1, Integer.MAX_VALUE),
+                (int) EnvValues.number(env, "TABALE_INGEST_CONCURRENCY", 4, 1, 10_000));
     }
 
     /**
@@ -78,7 +79,7 @@ public record TabaleConfig(Map<String, String> env, Optional<String> bootstrapSe
         return "TabaleConfig[bootstrapServers=" + bootstrapServers + ", dataDir=" + dataDir + ", httpPort=" + httpPort
                 + ", tokens=" + (tokens.isPresent() ? "(set)" : "(unset)") + ", maxBodyBytes=" + maxBodyBytes
                 + ", embeddedKafkaPort=" + embeddedKafkaPort + ", replicationFactor=" + replicationFactor + ", limits=" + limits
-                + ", rateLimitPerMinute=" + rateLimitPerMinute + ", variables=" + new TreeSet<>(env.keySet()) + "]";
+                + ", rateLimitPerMinute=" + rateLimitPerMinute + ", ingestConcurrency=" + ingestConcurrency + ", variables=" + new TreeSet<>(env.keySet()) + "]";
     }
 
     /** Every configuration key of the product: the launcher's, the services', and Kafka security pass-through. */

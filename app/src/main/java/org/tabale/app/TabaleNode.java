@@ -34,6 +34,7 @@ import org.tabale.broker.EmbeddedKafkaBroker;
 import org.tabale.broker.TopicAdmin;
 import org.tabale.ingest.http.DeletionsHandler;
 import org.tabale.ingest.http.EventsHandler;
+import org.tabale.ingest.http.IngestGate;
 import org.tabale.ingest.publish.DeletionIngestor;
 import org.tabale.ingest.ReportsApp;
 import org.tabale.ingest.http.ReportsHandler;
@@ -118,6 +119,9 @@ public final class TabaleNode implements AutoCloseable {
         resources.push(gc);
         createTopics(config.replicationFactor());
         Gazetteer gazetteer = Gazetteer.bundled();
+        // Static membership: the streams and alerts consumers keep their partitions across a restart.
+        Map<String, String> env = new java.util.HashMap<>(config.env());
+        env.put(InstanceId.ENV, InstanceId.resolve(config.env(), config.dataDir()));
         http = new HttpApi(tokens, clock, config.maxBodyBytes(), new RateLimiter(config.rateLimitPerMinute(), clock), meters,
                 this::health);
         if (services.contains(Service.INGEST)) {
@@ -127,20 +131,21 @@ public final class TabaleNode implements AutoCloseable {
             resources.push(versions);
             awaitCaughtUp(versions);
             ingestor = new EventIngestor(gazetteer, publisher, versions, config.limits(), clock, meters);
-            http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, new EventsHandler(ingestor));
+            IngestGate gate = new IngestGate(config.ingestConcurrency(), meters);
+            http.route(HandlerType.POST, EventsHandler.PATH, ApiRole.INTEGRATOR, gate.guard(new EventsHandler(ingestor)));
             raw = new RawTopicIngestor(client, ingestor).start();
             resources.push(raw);
             deletions = new DeletionIngestor(publisher, versions, clock, meters);
-            http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR, new DeletionsHandler(deletions));
+            http.route(HandlerType.POST, DeletionsHandler.PATH, ApiRole.INTEGRATOR, gate.guard(new DeletionsHandler(deletions)));
             reports = new ReportsApp(client, PseudonymKey.resolve(config.env(), config.dataDir()), gazetteer, clock, meters);
             resources.push(reports);
             reports.start();
-            http.route(HandlerType.POST, ReportsHandler.PATH, ApiRole.INTEGRATOR, reports.reportsHandler());
+            http.route(HandlerType.POST, ReportsHandler.PATH, ApiRole.INTEGRATOR, gate.guard(reports.reportsHandler()));
             http.route(HandlerType.POST, VerificationHandler.PATH, ApiRole.OFFICER,
                     reports.verificationHandler(ctx -> ctx.attribute(HttpApi.ROLE_ATTRIBUTE)));
         }
         if (services.contains(Service.STREAMS)) {
-            streams = new StreamsApp(client, StreamsSettings.fromEnv(config.env(), config.dataDir(), config.httpPort()), meters);
+            streams = new StreamsApp(client, StreamsSettings.fromEnv(env, config.dataDir(), config.httpPort()), meters);
             resources.push(streams);
             streams.start();
             StatsQuery query = streams.statsQuery();
@@ -154,7 +159,7 @@ public final class TabaleNode implements AutoCloseable {
             http.route(HandlerType.GET, ClusterDayTotals.LATEST_PATH, ApiRole.ANALYST, internal.latestDay());
         }
         if (services.contains(Service.ALERTS)) {
-            alerts = new AlertsApp(client, AlertsSettings.fromEnv(config.env(), config.httpPort()), clock, meters);
+            alerts = new AlertsApp(client, AlertsSettings.fromEnv(env, config.httpPort()), clock, meters);
             if (alertListener != null) {
                 alerts.addListener(alertListener);
             }

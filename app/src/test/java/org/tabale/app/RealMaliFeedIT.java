@@ -73,10 +73,6 @@ class RealMaliFeedIT {
     private static final String ANALYST = "analyst-token-real-mali";
     private static final String OFFICER = "officer-token-real-mali";
 
-    /** What the recomputation needs of a row. */
-    private record Row(String id, String region, LocalDate day, String type, int fatalities, long timestamp) {
-    }
-
     private static TabaleNode node;
     private static KafkaTestCluster cluster;
     private static Http http;
@@ -171,9 +167,8 @@ class RealMaliFeedIT {
 
     /** Waits until every region's series for windows 7 and 30 equal the recomputation over {@code live}. */
     private static void assertAgrees(List<Map<String, String>> live) {
-        Map<String, Row> newest = newest(live);
-        TreeSet<String> regions = new TreeSet<>();
-        newest.values().forEach(r -> regions.add(r.region()));
+        Recomputation expected = recompute(live);
+        TreeSet<String> regions = new TreeSet<>(expected.regions());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (String region : regions) {
                 for (int window : List.of(7, 30)) {
@@ -186,7 +181,7 @@ class RealMaliFeedIT {
                                 point.path("violentEvents").asLong(), point.path("civilianEvents").asLong(),
                                 point.path("civilianFatalities").asLong()})
                                 .as("%s, %d days ending %s", region, window, end)
-                                .containsExactly(expected(newest.values(), region, end, window));
+                                .containsExactly(expected.window(region, end, window));
                     }
                 }
             }
@@ -219,9 +214,8 @@ class RealMaliFeedIT {
      * only on the dates emitted. Checked for every region, date and window within the dates this IT owns.
      */
     private static void assertRegionStatsAgree(List<Map<String, String>> live) {
-        Map<String, Row> newest = newest(live);
-        TreeSet<String> regions = new TreeSet<>();
-        newest.values().forEach(r -> regions.add(r.region()));
+        Recomputation expected = recompute(live);
+        TreeSet<String> regions = new TreeSet<>(expected.regions());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             Map<String, RegionStats> latest = new HashMap<>();
             for (ConsumerRecord<String, RegionStats> record : cluster.readToEnd(Topics.REGION_STATS.name(),
@@ -247,38 +241,23 @@ class RealMaliFeedIT {
                         assertThat(new long[] {t.events(), t.fatalities(), t.violentEvents(), t.civilianEvents(),
                                 t.civilianFatalities()})
                                 .as("region-stats of %s, %d days ending %s", region, window, end)
-                                .containsExactly(expected(newest.values(), region, end, window));
+                                .containsExactly(expected.window(region, end, window));
                     }
                 }
             }
         });
     }
 
-    private static Map<String, Row> newest(List<Map<String, String>> live) {
-        Map<String, Row> newest = new HashMap<>();
+    /** The recomputation over the newest version of each row's event (the legacy file has no civilian_targeting column). */
+    private static Recomputation recompute(List<Map<String, String>> live) {
+        Recomputation.Builder versions = Recomputation.builder();
         for (Map<String, String> r : live) {
-            Row row = new Row(r.get("event_id_cnty"), "MLI." + r.get("admin1"), LocalDate.parse(r.get("event_date"), ACLED_DATE),
-                    r.get("event_type"), Integer.parseInt(r.get("fatalities")), Long.parseLong(r.get("timestamp")));
-            newest.merge(row.id(), row, (a, b) -> b.timestamp() > a.timestamp() ? b : a);
+            String type = r.get("event_type");
+            boolean violent = type.startsWith("Battle") || type.equals("Remote violence") || type.equals("Violence against civilians");
+            versions.event(new Recomputation.Event(r.get("event_id_cnty"), "MLI." + r.get("admin1"),
+                    LocalDate.parse(r.get("event_date"), ACLED_DATE), violent, type.equals("Violence against civilians"),
+                    Integer.parseInt(r.get("fatalities"))), Long.parseLong(r.get("timestamp")));
         }
-        return newest;
-    }
-
-    private static long[] expected(Iterable<Row> rows, String region, LocalDate end, int window) {
-        long[] sums = new long[5];
-        for (Row r : rows) {
-            if (!r.region().equals(region) || r.day().isAfter(end) || !r.day().isAfter(end.minusDays(window))) {
-                continue;
-            }
-            boolean violent = r.type().startsWith("Battle") || r.type().equals("Remote violence")
-                    || r.type().equals("Violence against civilians");
-            boolean civilian = r.type().equals("Violence against civilians");
-            sums[0]++;
-            sums[1] += r.fatalities();
-            sums[2] += violent ? 1 : 0;
-            sums[3] += civilian ? 1 : 0;
-            sums[4] += civilian ? r.fatalities() : 0;
-        }
-        return sums;
+        return versions.build();
     }
 }

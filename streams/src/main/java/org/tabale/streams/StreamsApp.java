@@ -2,17 +2,21 @@ package org.tabale.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ProcessorStateException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -38,9 +42,13 @@ public final class StreamsApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
     private static final int MAX_THREAD_REPLACEMENTS = 3;
 
-    private final KafkaStreams streams;
     private final String applicationServer;
-    private final KafkaStreamsMetrics metrics;
+    private final Properties props;
+    private final StatsSettings stats;
+    private final MeterRegistry meters;
+    private final Path stateDir;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics metrics;
     private final CountDownLatch running = new CountDownLatch(1);
     private final AtomicInteger replacements = new AtomicInteger();
 
@@ -64,21 +72,59 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), settings.compression());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         props.put(BoundedRocksDb.MEMORY_CONFIG, String.valueOf(settings.stateMemoryMb() * 1024L * 1024));
-        StatsSettings stats = new StatsSettings(Duration.ofMillis(settings.commitIntervalMs()), StatsSettings.DEFAULT.tailDelay());
-        this.streams = new KafkaStreams(RegionTotalsTopology.build(stats), props);
-        this.streams.setUncaughtExceptionHandler(this::onCrash);
-        this.streams.setStateListener((now, before) -> {
+        // Static membership: Streams suffixes the id with each thread's index.
+        settings.instanceId().ifPresent(id -> props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+        this.props = props;
+        this.stats = new StatsSettings(Duration.ofMillis(settings.commitIntervalMs()), StatsSettings.DEFAULT.tailDelay());
+        this.meters = meters;
+        this.stateDir = settings.stateDir().resolve(settings.applicationId());
+        this.streams = create();
+    }
+
+    private KafkaStreams create() {
+        KafkaStreams created = new KafkaStreams(RegionTotalsTopology.build(stats), props);
+        created.setUncaughtExceptionHandler(this::onCrash);
+        created.setStateListener((now, before) -> {
             LOG.info("streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
             }
         });
-        this.metrics = new KafkaStreamsMetrics(streams);
-        this.metrics.bindTo(meters);
+        metrics = new KafkaStreamsMetrics(created);
+        metrics.bindTo(meters);
+        return created;
     }
 
+    /**
+     * Starts the application. Local state that cannot be opened (a store whose files a kill left
+     * half created or half deleted: Kafka Streams opens the stores it finds at start and fails on
+     * such a one, at every start) is wiped, and the application started again: the changelogs
+     * hold every store, which is restored from them.
+     */
     public void start() {
-        streams.start();
+        try {
+            streams.start();
+        } catch (StreamsException e) {
+            if (!unreadableState(e)) {
+                throw e;
+            }
+            LOG.warn("local state under {} cannot be opened ({}); wiping it and restoring it from the changelogs", stateDir,
+                    e.getMessage());
+            streams.close(Duration.ofSeconds(30));
+            metrics.close();
+            streams = create();
+            streams.cleanUp();
+            streams.start();
+        }
+    }
+
+    private static boolean unreadableState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProcessorStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Blocks until the application is RUNNING (state restored, partitions assigned). */

@@ -24,10 +24,12 @@ import org.tabale.model.EnvValues;
  *                           between commits; flushed at every commit, so it delays nothing
  * @param compression        {@code TABALE_STREAMS_COMPRESSION}: compression of what Streams produces
  *                           (region stats, changelogs, the repartition topic)
+ * @param instanceId         {@code TABALE_INSTANCE_ID}: this instance's {@code group.instance.id} (static
+ *                           membership: a restarted instance takes its tasks back at once); empty: dynamic
  */
 public record StreamsSettings(String applicationId, Path stateDir, int threads, long commitIntervalMs,
                               String processingGuarantee, String applicationServer, int replicationFactor,
-                              int stateMemoryMb, int cacheMb, String compression) {
+                              int stateMemoryMb, int cacheMb, String compression, java.util.Optional<String> instanceId) {
 
     public static final List<String> KEYS = List.of("TABALE_STREAMS_APP_ID", "TABALE_STREAMS_THREADS",
             "TABALE_COMMIT_INTERVAL_MS", "TABALE_PROCESSING_GUARANTEE", "TABALE_ADVERTISED_URL", "TABALE_STREAMS_MEMORY_MB",
@@ -75,6 +77,7 @@ public record StreamsSettings(String applicationId, Path stateDir, int threads, 
                 EnvValues.integer(env, "TABALE_TOPIC_REPLICATION", 1),
                 EnvValues.integer(env, "TABALE_STREAMS_MEMORY_MB", 256),
                 EnvValues.integer(env, "TABALE_STREAMS_CACHE_MB", 10),
-                env.getOrDefault("TABALE_STREAMS_COMPRESSION", "none"));
+                env.getOrDefault("TABALE_STREAMS_COMPRESSION", "none"),
+                java.util.Optional.ofNullable(env.get("TABALE_INSTANCE_ID")).filter(id -> !id.isBlank()).map(String::trim));
     }
 }

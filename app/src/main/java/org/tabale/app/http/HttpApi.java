@@ -94,7 +94,14 @@ public final class HttpApi implements AutoCloseable {
         javalin.beforeMatched(this::authorize);
         javalin.get("/health", ctx -> health(ctx, health.get()));
         javalin.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
-        javalin.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage(), e.getDetails()));
+        javalin.exception(HttpResponseException.class, (e, ctx) -> {
+            // A refusal that says when to come back (429, 503) says it in the header clients read too.
+            String retryAfter = e.getDetails().get("retryAfterSeconds");
+            if (retryAfter != null && ctx.res().getHeader("Retry-After") == null) {
+                ctx.header("Retry-After", retryAfter);
+            }
+            error(ctx, e.getStatus(), e.getMessage(), e.getDetails());
+        });
         javalin.exception(InvalidStateStoreException.class, (e, ctx) -> {
             ctx.header("Retry-After", "5");
             error(ctx, 503, "statistics are being restored or rebalanced; retry shortly", Map.of());

@@ -24,6 +24,8 @@ import org.tabale.ingest.publish.IngestResult;
 public final class EventsHandler implements Handler {
 
     public static final String PATH = "/api/v1/events";
+    /** What a 503 for a broker that did not take a batch tells the caller to wait, in seconds. */
+    static final int UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
     private final EventIngestor ingestor;
 
@@ -68,7 +70,8 @@ public final class EventsHandler implements Handler {
     }
 
     static HttpResponseException unavailable(EventPublisher.PublishException e) {
-        return new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "not stored, send again: " + e.getMessage());
+        return new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), "not stored, send again: " + e.getMessage(),
+                Map.of("retryAfterSeconds", String.valueOf(UNAVAILABLE_RETRY_AFTER_SECONDS)));
     }
 
     static EventIngestor.Format format(String contentType) {
