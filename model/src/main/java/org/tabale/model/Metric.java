@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The additive metrics, by the names the API and the rules use. */
 public enum Metric {
@@ -34,6 +35,8 @@ public enum Metric {
 
     @JsonCreator
     static Metric parse(String name) {
-        return fromApiName(name).orElseThrow(() -> new IllegalArgumentException("unknown metric: " + name));
+        // The value quoted: an empty one ("metric: !tag") must still read as a reason.
+        return fromApiName(name).orElseThrow(() -> new IllegalArgumentException("metric must be one of "
+                + Arrays.stream(values()).map(Metric::apiName).collect(Collectors.joining(", ")) + ", was '" + name + "'"));
     }
 }

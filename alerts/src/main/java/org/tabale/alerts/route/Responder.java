@@ -48,6 +48,9 @@ public record Responder(String name, List<RegionSelector> regions, Severity minS
         if (regions == null || regions.isEmpty()) {
             throw new IllegalArgumentException("regions must list at least one region, country or *");
         }
+        if (regions.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("regions must not hold an empty entry: write *, a country code or a region");
+        }
         regions = List.copyOf(regions);
         minSeverity = minSeverity == null ? Severity.MINOR : minSeverity;
         Objects.requireNonNull(language, "language is required (fr or en)");

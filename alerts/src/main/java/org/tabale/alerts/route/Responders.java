@@ -90,6 +90,13 @@ public final class Responders {
         if (file == null || file.responders() == null || file.responders().isEmpty()) {
             throw new IllegalArgumentException(source + ": 'responders' must list at least one responder");
         }
+        for (int i = 0; i < file.responders().size(); i++) {
+            if (file.responders().get(i) == null) {
+                // Jackson binds an empty list entry ("- ~", "-") to null rather than failing.
+                throw new IllegalArgumentException(source + ", responders[" + i
+                        + "]: a responder is a mapping of name, regions, language and channels, was empty");
+            }
+        }
         Set<String> names = new HashSet<>();
         for (Responder responder : file.responders()) {
             if (!names.add(responder.name())) {
@@ -112,6 +119,10 @@ public final class Responders {
         Throwable cause = e.getCause();
         String reason = cause instanceof IllegalArgumentException || cause instanceof NullPointerException
                 ? cause.getMessage() : e.getOriginalMessage();
+        if (reason == null || reason.isBlank()) {
+            // A check that gave no message (List.copyOf on a null): say at least what failed.
+            reason = "invalid value (" + (cause != null ? cause : e).getClass().getSimpleName() + ")";
+        }
         return where + (field.isEmpty() ? "" : ", " + field) + ": " + reason;
     }
 

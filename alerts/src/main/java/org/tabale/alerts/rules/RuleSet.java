@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.tabale.model.RegionStats;
@@ -88,13 +89,34 @@ public final class RuleSet {
         }
     }
 
+    /**
+     * The rule set of a rule file.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong, when it cannot be read or is not a rule set
+     */
     public static RuleSet read(Path file) {
+        byte[] yaml;
         try {
-            return parse(YAML.readTree(Files.readAllBytes(file)));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("TABALE_RULES file " + file + " is not a valid rule set: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
+            yaml = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw invalid(file, e);
         }
+        return parse(yaml, file);
+    }
+
+    /** The rule set of a rule file's bytes ({@link #read}); {@code file} names it in errors. */
+    static RuleSet parse(byte[] yaml, Path file) {
+        try {
+            return parse(YAML.readTree(yaml));
+        } catch (IOException | IllegalArgumentException e) {
+            throw invalid(file, e);
+        }
+    }
+
+    private static IllegalArgumentException invalid(Path file, Exception e) {
+        String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        return new IllegalArgumentException("TABALE_RULES file " + file + " is not a valid rule set: "
+                + (reason.isBlank() ? e.getClass().getSimpleName() : reason), e);
     }
 
     private static RuleSet parse(JsonNode root) {
@@ -119,6 +141,11 @@ public final class RuleSet {
     }
 
     private static RuleSpec bind(JsonNode node, int index) {
+        if (!node.isObject()) {
+            // Jackson binds a null entry ("- ~", "-") to a null spec rather than failing.
+            throw new IllegalArgumentException("rule #" + (index + 1) + " must be a mapping of name, metric, window, ..., was "
+                    + (node.isNull() ? "empty" : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
         String name = node.path("name").isTextual() ? "rule '" + node.path("name").asText() + "'" : "rule #" + (index + 1);
         try {
             return YAML.treeToValue(node, RuleSpec.class);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.tabale.model.Metric;
 
 /**
@@ -93,7 +94,15 @@ record RuleSpec(@JsonProperty("name") String name,
         }
         Rule base = build("");
         List<Rule.RuleOverride> built = new ArrayList<>();
-        for (OverrideSpec override : overrides == null ? List.<OverrideSpec>of() : overrides) {
+        List<OverrideSpec> given = overrides == null ? List.of() : overrides;
+        for (int i = 0; i < given.size(); i++) {
+            if (given.get(i) == null) {
+                // Jackson binds an empty list entry ("- ~", "-") to null rather than failing.
+                throw new IllegalArgumentException("rule '" + name + "': overrides[" + i
+                        + "] is empty: an override names a region or a country");
+            }
+        }
+        for (OverrideSpec override : given) {
             String where = ", override for " + override.scope();
             Rule.RuleOverride scope;
             try {
@@ -166,6 +175,9 @@ record RuleSpec(@JsonProperty("name") String name,
     private SeverityMapping severityMapping() {
         if (severityBy != null && severities == null) {
             throw new IllegalArgumentException("severityBy needs severities");
+        }
+        if (severities != null && severities.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("severities has an empty step: each is {atLeast, severity}");
         }
         List<SeverityMapping.Step> steps = severities == null ? null : severities.stream()
                 .map(s -> new SeverityMapping.Step(required(s.atLeast(), "atLeast of each severity step"), s.severity()))

@@ -120,7 +120,7 @@ class RuleSetTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-            "{name: x, metric: casualties, window: 7, threshold: 2, severity: minor}|rule 'x': field 'metric': unknown metric: casualties",
+            "{name: x, metric: casualties, window: 7, threshold: 2, severity: minor}|rule 'x': field 'metric': metric must be one of events, fatalities, violentEvents, civilianEvents, civilianFatalities, reports, verifiedReports, was 'casualties'",
             "{name: x, metric: events, window: 7, threshold: 2, severity: minor, treshold: 3}|rule 'x': unknown field 'treshold'",
             "{name: x, metric: events, window: 7, threshold: 2, severity: minor, factor: 3}|rule 'x': field 'factor' does not apply to detector threshold",
             "{name: x, metric: events, window: 7, detector: ratio, severity: minor}|rule 'x': factor is required",

@@ -71,7 +71,9 @@ public final class ReportEdge {
                 return null;
             }
             String[] parts = location.split(",");
-            return gazetteer.country(parts[parts.length - 1].strip()).map(Gazetteer.Country::iso3).orElse(null);
+            // "," splits into nothing
+            return parts.length == 0 ? null
+                    : gazetteer.country(parts[parts.length - 1].strip()).map(Gazetteer.Country::iso3).orElse(null);
         }
         return gazetteer.country(given).map(Gazetteer.Country::iso3)
                 .orElse(given.strip().length() == 3 ? given.strip().toUpperCase(Locale.ROOT) : null);

@@ -131,7 +131,9 @@ public final class ReportMapper {
         String location = row.get("location");
         if (ushahidi && location != null) {
             String[] parts = location.split(",");
-            Optional<Gazetteer.Country> named = gazetteer.country(parts[parts.length - 1].strip());
+            // "," splits into nothing
+            Optional<Gazetteer.Country> named = parts.length == 0 ? Optional.empty()
+                    : gazetteer.country(parts[parts.length - 1].strip());
             if (named.isPresent()) {
                 return named.get();
             }

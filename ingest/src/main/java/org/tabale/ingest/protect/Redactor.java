@@ -28,12 +28,20 @@ public final class Redactor {
     public static final String HANDLE = "[account]";
     public static final String REPORTER = "[reporter]";
 
+    // Bounded, and tried only where a run of address characters starts (or where the last address
+    // ended): Java's regex engine recurses once per repetition of a group, so "a.a.a…" a few
+    // thousand long overflowed the stack, and trying every position of a long word was quadratic.
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
-            "[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
+            "(?:\\G|(?<![\\p{L}\\p{N}._%+-]))[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+){0,126}\\.\\p{L}{2,}");
     private static final Pattern AT_HANDLE = Pattern.compile(
             "(?<![\\p{L}\\p{N}_@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![A-Za-z0-9_@])");
+    /** The most digits a candidate takes; a longer run of digits is no phone number, and is skipped whole. */
+    private static final int MAX_RUN = 40;
+    private static final String SEPARATORS = " \u00A0.-()";
+    // Bounded: Java's regex engine recurses once per repetition of a group, so an unbounded run of
+    // a few thousand digits overflowed the stack.
     private static final Pattern PHONE_CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}+])(?:\\+|\\(\\+?)?\\d(?:[ \\u00A0.\\-()]{0,2}\\d)+");
+            "(?<![\\p{L}\\p{N}+])(?:\\+|\\(\\+?)?\\d(?:[ \\u00A0.\\-()]{0,2}\\d){1," + (MAX_RUN - 1) + "}");
     private static final Pattern DATE_START = Pattern.compile(
             "\\(?(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2})(?!\\d)");
     private static final Pattern DECIMAL = Pattern.compile("\\d+\\.\\d+");
@@ -91,6 +99,10 @@ public final class Redactor {
                 continue;
             }
             long digits = found.chars().filter(Character::isDigit).count();
+            if (digits >= MAX_RUN) {
+                from = runEnd(text, candidate.end()); // the rest of the run is no phone number either
+                continue;
+            }
             boolean gluedToWord = candidate.end() < text.length() && Character.isLetter(text.charAt(candidate.end()));
             if (digits >= 8 && digits <= 15 && !DECIMAL.matcher(found).matches() && !gluedToWord) {
                 // "(+223) 76..." goes whole; in "(76 12 34 56)" the brackets are the sentence's
@@ -101,6 +113,21 @@ public final class Redactor {
             from = candidate.end();
         }
         return copied == 0 ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    /** Where a run of digits and separators (as {@link #PHONE_CANDIDATE} takes them) that reaches {@code from} ends. */
+    private static int runEnd(String text, int from) {
+        int end = from;
+        while (true) {
+            int next = end;
+            while (next < text.length() && next - end < 2 && SEPARATORS.indexOf(text.charAt(next)) >= 0) {
+                next++;
+            }
+            if (next == text.length() || text.charAt(next) < '0' || text.charAt(next) > '9') {
+                return end;
+            }
+            end = next + 1;
+        }
     }
 
     /** Patterns over the folded text (see {@link #fold}) for the reporter's own name, account and number. */

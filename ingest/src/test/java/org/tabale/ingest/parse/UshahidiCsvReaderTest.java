@@ -77,6 +77,15 @@ class UshahidiCsvReaderTest {
         assertThat(accepted(outcomes.get(0)).report().reporter()).isEqualTo(accepted(outcomes.get(1)).report().reporter());
     }
 
+    /** Found by fuzzing: a LOCATION of commas only split into nothing, and its last part was read anyway. */
+    @Test
+    void shouldRefuseARowWithoutCountryWhenItsLocationIsOnlyCommas() {
+        String export = "#,INCIDENT TITLE,INCIDENT DATE,LOCATION,PHONE\n\"10\",\"Shots\",\"2024-05-01\",\",\",\"76 12 34 56\"\n";
+
+        assertThat(refused(Reports.ushahidi(export, null).get(0)).reason()).startsWith("no country: LOCATION ','");
+        assertThat(accepted(Reports.ushahidi(export, "MLI").get(0)).report().regionId()).isEqualTo("MLI.Unknown");
+    }
+
     @Test
     void shouldReadAnExportWithOnlyTheColumnsEveryExportHas() {
         String minimal = "#,INCIDENT TITLE,INCIDENT DATE,APPROVED,VERIFIED\n\"9\",\"Shots\",\"2024-05-01 10:00:00\",YES,YES\n";

@@ -43,6 +43,27 @@ class RedactorTest {
         assertThat(Redactor.redact("2024-05-12 76 12 34 56")).isEqualTo("2024-05-12 [phone]");
     }
 
+    /** Found by fuzzing: an unbounded regex repetition overflowed the stack on a few thousand digits. */
+    @Test
+    void shouldKeepALongRunOfDigitsAndStillRedactTheNumberAfterIt() {
+        String run = "1 2 ".repeat(5_000);
+
+        assertThat(Redactor.redact(run + "call 76 12 34 56")).isEqualTo(run + "call [phone]");
+    }
+
+    /** Found by fuzzing: a domain of a few thousand labels overflowed the stack. */
+    @Test
+    void shouldKeepALongDottedWordAndStillRedactTheAddressAfterIt() {
+        String word = "a.".repeat(10_000);
+
+        assertThat(Redactor.redact(word + " x@" + word + "1 or y@example.org")).isEqualTo(word + " x@" + word + "1 or [email]");
+    }
+
+    @Test
+    void shouldRedactAnAddressThatFollowsAnotherWithoutASpace() {
+        assertThat(Redactor.redact("a@b.org.x@c.org")).isEqualTo("[email][email]");
+    }
+
     @Test
     void shouldRedactEmailAddressesAndHandles() {
         String text = "Write to amadou.traore+alerts@example.org or ping @mopti_watch (not a@b).";
