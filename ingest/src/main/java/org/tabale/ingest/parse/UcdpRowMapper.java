@@ -40,6 +40,12 @@ public final class UcdpRowMapper implements RowMapper {
     private static final Pattern ADMIN1_TYPE = Pattern.compile("(?i)\\s+(state|region|division|province|governorate)$");
     private static final Pattern PARENTHESIS = Pattern.compile("\\s*\\(.*\\)\\s*$");
     private static final Pattern GED_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T].*)?");
+    /**
+     * Longer than any place name: the fallbacks below are not tried on such a text, which no name
+     * matches, and on which their patterns take time quadratic in its length (seconds for a field
+     * of 20,000 characters).
+     */
+    private static final int MAX_NAME = 200;
     private static final String[] TYPE_NAMES = {"State-based conflict", "Non-state conflict", "One-sided violence"};
 
     private final Gazetteer gazetteer;
@@ -113,7 +119,7 @@ public final class UcdpRowMapper implements RowMapper {
             return Optional.empty();
         }
         Optional<Gazetteer.Country> known = gazetteer.country(name);
-        if (known.isEmpty()) {
+        if (known.isEmpty() && name.length() <= MAX_NAME) {
             // GED names carry the state's former name: "Yemen (North Yemen)", "Cambodia (Kampuchea)"
             known = gazetteer.country(PARENTHESIS.matcher(name).replaceFirst(""));
         }
@@ -129,7 +135,7 @@ public final class UcdpRowMapper implements RowMapper {
 
     private Region region(Gazetteer.Country country, String admin1) {
         Region region = gazetteer.region(country.iso3(), country.name(), admin1);
-        if (region.known() || admin1 == null) {
+        if (region.known() || admin1 == null || admin1.length() > MAX_NAME) {
             return region;
         }
         Region withoutType = gazetteer.region(country.iso3(), country.name(), ADMIN1_TYPE.matcher(admin1.trim()).replaceFirst(""));

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tabale.model.ConflictEvent;
@@ -74,6 +75,19 @@ class UcdpRowMapperTest {
                 EventType.VIOLENCE_AGAINST_CIVILIANS, "One-sided violence", "Invented Army", null, null, "Civilians",
                 null, null, null, true, 104, "Asia", "Myanmar", "Rakhine", null, null, "Rakhine state", 20.1001, 92.9002,
                 3, "Invented Monitor", null, "Villagers killed, invented report", 12, null, 0, "MMR.Rakhine", "ucdp"));
+    }
+
+    /**
+     * Found while fuzzing: the fallbacks' patterns took time quadratic in the name's length (4 s for
+     * an admin1 of 20,000 blanks); on these 200,000-character names they would take minutes.
+     */
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldMapAtOnceWhenANameIsTooLongForAnyPlace() {
+        String blanks = "a" + " ".repeat(200_000) + "b";
+
+        assertThat(event(row("adm_1", blanks)).regionId()).startsWith("MMR.a ").endsWith(" b");
+        assertThat(refusal(row("country", "(".repeat(200_000), "country_id", null))).startsWith("country '(((");
     }
 
     @Test
