@@ -75,40 +75,41 @@ final class RegionStatsReader {
         return result;
     }
 
-    private static Totals totals(JsonParser in, JsonToken first) throws IOException {
+    /** Sets the figure of the metric at {@code index} from the parser's current value. */
+    private interface MetricValue {
+        void set(int index, JsonParser in, JsonToken value) throws IOException;
+    }
+
+    /** Reads an object of the seven metrics ({@code "zero"} and unknown fields skipped); false for JSON null. */
+    private static boolean metrics(JsonParser in, JsonToken first, String what, MetricValue set) throws IOException {
         if (first == JsonToken.VALUE_NULL) {
-            return null;
+            return false;
         }
-        expect(in, first, JsonToken.START_OBJECT, "totals");
-        long[] values = new long[7];
+        expect(in, first, JsonToken.START_OBJECT, what);
         while (in.nextToken() == JsonToken.FIELD_NAME) {
             int index = metric(in.currentName());
             JsonToken value = in.nextToken();
             if (index < 0) {
                 in.skipChildren();
             } else {
-                values[index] = value == JsonToken.VALUE_STRING ? Long.parseLong(in.getText().trim()) : in.getValueAsLong();
+                set.set(index, in, value);
             }
         }
-        return new Totals(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+        return true;
+    }
+
+    private static Totals totals(JsonParser in, JsonToken first) throws IOException {
+        long[] v = new long[7];
+        return metrics(in, first, "totals", (i, p, token) -> v[i] = token == JsonToken.VALUE_STRING
+                ? Long.parseLong(p.getText().trim()) : p.getValueAsLong())
+                ? new Totals(v[0], v[1], v[2], v[3], v[4], v[5], v[6]) : null;
     }
 
     private static Figures figures(JsonParser in, JsonToken first) throws IOException {
-        if (first == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        expect(in, first, JsonToken.START_OBJECT, "figures");
-        double[] values = new double[7];
-        while (in.nextToken() == JsonToken.FIELD_NAME) {
-            int index = metric(in.currentName());
-            JsonToken value = in.nextToken();
-            if (index < 0) {
-                in.skipChildren();
-            } else {
-                values[index] = value == JsonToken.VALUE_STRING ? Double.parseDouble(in.getText().trim()) : in.getDoubleValue();
-            }
-        }
-        return new Figures(values[0], values[1], values[2], values[3], values[4], values[5], values[6]);
+        double[] v = new double[7];
+        return metrics(in, first, "figures", (i, p, token) -> v[i] = token == JsonToken.VALUE_STRING
+                ? Double.parseDouble(p.getText().trim()) : p.getDoubleValue())
+                ? new Figures(v[0], v[1], v[2], v[3], v[4], v[5], v[6]) : null;
     }
 
     private static Baseline baseline(JsonParser in, JsonToken first) throws IOException {
