@@ -15,17 +15,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,8 +72,10 @@ import org.tabale.model.Topics;
  * notification log), then consumes {@code tabale.region-stats.v1}: each record goes through the
  * rules to the {@link AlertLifecycle}; every change of an alert is recorded on
  * {@code tabale.alerts.v1} and its messages go to the responders the {@link Router} picks, through
- * the {@link Outbox}. The consumer's position is committed only once the changes of a batch are
- * recorded, and notification ids are stable, so a restart, a retry or a replay pages nobody twice.
+ * the {@link Outbox}. The changes of a batch, the pending deliveries of their messages and the
+ * consumer's position after the batch are written in one transaction, before the outbox sends
+ * anything; notification ids are stable; so a kill, a restart, a retry or a replay pages nobody
+ * twice and loses no message.
  */
 public final class AlertsApp implements AutoCloseable {
 
@@ -79,7 +85,12 @@ public final class AlertsApp implements AutoCloseable {
     private final AlertsSettings settings;
     private final Clock clock;
     private final KafkaConsumer<String, RegionStats> consumer;
+    /** Writes alert changes, their messages' deliveries, silences and the stats position, each batch in one transaction. */
     private final KafkaProducer<String, String> producer;
+    /** Writes the outbox's later states of a delivery (retried, delivered, failed). */
+    private final KafkaProducer<String, String> log;
+    /** Held while changes are computed and written, so that the records of an alert are written in the order it changed. */
+    private final Object writes = new Object();
     private final Map<String, Object> clientProps;
     private final AlertLifecycle lifecycle;
     private final Router router;
@@ -108,6 +119,13 @@ public final class AlertsApp implements AutoCloseable {
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
         producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        this.log = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        // The same transactional id across restarts (the instance id), so that a restart fences the
+        // process that died and aborts the transaction it left open.
+        producerProps.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.groupId() + "-"
+                + settings.instanceId().orElseGet(() -> java.util.UUID.randomUUID().toString()));
+        // A transaction takes milliseconds; one a process left open under another id holds readers back this long at most.
+        producerProps.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
         this.router = new Router(settings.responders());
         this.lifecycle = new AlertLifecycle(settings.lifecycle(), router::lastTier);
@@ -137,6 +155,9 @@ public final class AlertsApp implements AutoCloseable {
     }
 
     public void start() {
+        // Before reading back: this fences the process that ran before (same transactional id) and aborts
+        // what it left open, so the read goes past it.
+        producer.initTransactions();
         restore();
         consumer.subscribe(List.of(Topics.REGION_STATS.name()));
         outbox.start();
@@ -172,28 +193,34 @@ public final class AlertsApp implements AutoCloseable {
 
     /** An officer acknowledges an alert. */
     public Alert acknowledge(String id, String by, String comment) {
-        return apply(List.of(lifecycle.acknowledge(id, by, comment, clock.instant()))).get(0);
+        synchronized (writes) {
+            return apply(List.of(lifecycle.acknowledge(id, by, comment, clock.instant())), List.of(), null).get(0);
+        }
     }
 
     /** An officer resolves an alert; its responders are told. */
     public Alert resolve(String id, String by, String comment) {
-        return apply(List.of(lifecycle.resolve(id, by, comment, clock.instant()))).get(0);
+        synchronized (writes) {
+            return apply(List.of(lifecycle.resolve(id, by, comment, clock.instant())), List.of(), null).get(0);
+        }
     }
 
     /** A new silence: recorded, applied at once. */
     public Silence silence(Silence silence) {
-        send(Topics.SILENCES, silence.id(), silence);
-        apply(lifecycle.silence(silence, clock.instant()));
+        synchronized (writes) {
+            apply(lifecycle.silence(silence, clock.instant()), List.of(record(Topics.SILENCES, silence.id(), silence)), null);
+        }
         return silence;
     }
 
     /** An officer ends a silence early. */
     public Silence expire(String silenceId, String by) {
-        List<Change> changes = lifecycle.expire(silenceId, by, clock.instant());
-        Silence expired = lifecycle.silences().stream().filter(s -> s.id().equals(silenceId)).findFirst().orElseThrow();
-        send(Topics.SILENCES, expired.id(), expired);
-        apply(changes);
-        return expired;
+        synchronized (writes) {
+            List<Change> changes = lifecycle.expire(silenceId, by, clock.instant());
+            Silence expired = lifecycle.silences().stream().filter(s -> s.id().equals(silenceId)).findFirst().orElseThrow();
+            apply(changes, List.of(record(Topics.SILENCES, expired.id(), expired)), null);
+            return expired;
+        }
     }
 
     /** The CAP 1.2 document of an alert's latest message (its first, for an alert nobody was told of). */
@@ -219,19 +246,22 @@ public final class AlertsApp implements AutoCloseable {
         try {
             while (!stopping) {
                 ConsumerRecords<String, RegionStats> records = consumer.poll(Duration.ofMillis(500));
-                List<Change> changes = new ArrayList<>();
-                Instant now = clock.instant();
-                for (ConsumerRecord<String, RegionStats> record : records) {
-                    if (record.value() != null) {
-                        for (Observation observation : Evaluations.of(settings.rules(), record.value())) {
-                            changes.addAll(lifecycle.observe(observation, now));
+                synchronized (writes) {
+                    List<Change> changes = new ArrayList<>();
+                    Instant now = clock.instant();
+                    for (ConsumerRecord<String, RegionStats> record : records) {
+                        if (record.value() != null) {
+                            for (Observation observation : Evaluations.of(settings.rules(), record.value())) {
+                                changes.addAll(lifecycle.observe(observation, now));
+                            }
                         }
                     }
-                }
-                changes.addAll(lifecycle.tick(now));
-                apply(changes);
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
+                    changes.addAll(lifecycle.tick(now));
+                    if (!records.isEmpty()) {
+                        apply(changes, List.of(), new Position(next(records), consumer.groupMetadata()));
+                    } else if (!changes.isEmpty()) {
+                        apply(changes, List.of(), null);
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -245,9 +275,51 @@ public final class AlertsApp implements AutoCloseable {
         }
     }
 
-    /** Queues the messages and records every change ({@link #writeAhead}); returns the alerts as they now stand. */
-    private List<Alert> apply(List<Change> changes) {
-        writeAhead(changes, router, outbox::enqueue, this::recordAlerts);
+    /** Where the consumer stands after a batch: what its transaction commits with the batch's changes. */
+    private record Position(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> next(ConsumerRecords<String, RegionStats> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, RegionStats>> of = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(of.get(of.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    /**
+     * Writes in one transaction every change, the pending delivery of each new notification of
+     * their messages, {@code more} records (silences) and, for a batch of stats, the consumer's
+     * position after it; then hands the deliveries to the outbox, which sends nothing before. A
+     * process killed anywhere in between leaves all of it or none: after a restart the changes
+     * are derived again from the same stats records, or restored with their deliveries. Recording
+     * the alert first lost its message in between; queueing the message first sent messages of
+     * alerts that the restarted service derived otherwise (a replay's batches differ, and ticks
+     * fall between them). Call it holding {@link #writes}.
+     */
+    private List<Alert> apply(List<Change> changes, List<ProducerRecord<String, String>> more, Position position) {
+        List<Delivery> fresh = outbox.fresh(notifications(changes, router));
+        producer.beginTransaction();
+        try {
+            for (Change change : changes) {
+                producer.send(record(Topics.ALERTS, change.alert().id(), change.alert()));
+            }
+            for (Delivery delivery : fresh) {
+                producer.send(record(Topics.NOTIFICATIONS, delivery.id(), delivery));
+            }
+            more.forEach(producer::send);
+            if (position != null) {
+                producer.sendOffsetsToTransaction(position.offsets(), position.group());
+            }
+            producer.commitTransaction();
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+            throw new IllegalStateException("alert records not written: another process took this one's place", e);
+        } catch (KafkaException e) {
+            producer.abortTransaction();
+            throw new IllegalStateException("could not record alert changes on " + Topics.ALERTS.name(), e);
+        }
+        outbox.queue(fresh);
         List<Alert> alerts = new ArrayList<>();
         for (Change change : changes) {
             Alert alert = change.alert();
@@ -260,17 +332,8 @@ public final class AlertsApp implements AutoCloseable {
         return alerts;
     }
 
-    /**
-     * The order that keeps a kill from losing a message: the notifications of the changes' messages
-     * are queued, each delivery recorded (pending) on {@code tabale.notifications.v1}, before the
-     * changes are recorded on {@code tabale.alerts.v1}. A process killed between the two sends those
-     * deliveries after its restart, and derives the changes again from the same stats records (their
-     * position is committed only after this), with the same notification ids, which the outbox
-     * already holds. The other way round, it would restore an alert that says its message was sent
-     * and send it to nobody. Nothing is committed unless every change is recorded.
-     */
-    static void writeAhead(List<Change> changes, Router router, Consumer<List<Notification>> queue,
-                           Consumer<List<Alert>> record) {
+    /** The notifications of the changes' messages: each to the responders of every tier it goes to. */
+    static List<Notification> notifications(List<Change> changes, Router router) {
         List<Notification> notifications = new ArrayList<>();
         for (Change change : changes) {
             if (change.notice() != null) {
@@ -281,33 +344,13 @@ public final class AlertsApp implements AutoCloseable {
                 }
             }
         }
-        queue.accept(notifications);
-        record.accept(changes.stream().map(Change::alert).toList());
-    }
-
-    /** Records alert states on {@code tabale.alerts.v1} and waits until every one is stored. */
-    private void recordAlerts(List<Alert> alerts) {
-        List<Future<RecordMetadata>> written = new ArrayList<>();
-        for (Alert alert : alerts) {
-            written.add(send(Topics.ALERTS, alert.id(), alert));
-        }
-        producer.flush();
-        for (Future<RecordMetadata> write : written) {
-            try {
-                write.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while recording alerts", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("could not record an alert on " + Topics.ALERTS.name(), e.getCause());
-            }
-        }
+        return notifications;
     }
 
     /** The outbox's log: a delivery's state is stored before the outbox goes on. */
     private void record(Delivery delivery) {
         try {
-            producer.send(new ProducerRecord<>(Topics.NOTIFICATIONS.name(), delivery.id(), json(delivery))).get();
+            log.send(record(Topics.NOTIFICATIONS, delivery.id(), delivery)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording notification " + delivery.id(), e);
@@ -316,8 +359,8 @@ public final class AlertsApp implements AutoCloseable {
         }
     }
 
-    private Future<RecordMetadata> send(Topic<String, String> topic, String key, Object value) {
-        return producer.send(new ProducerRecord<>(topic.name(), key, json(value)));
+    private static ProducerRecord<String, String> record(Topic<String, String> topic, String key, Object value) {
+        return new ProducerRecord<>(topic.name(), key, json(value));
     }
 
     private static String json(Object value) {
@@ -344,7 +387,16 @@ public final class AlertsApp implements AutoCloseable {
             }
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions, Duration.ofSeconds(30));
+            // To the end of the log, not to its last stable offset: the transaction a killed process left
+            // open ends (aborted when this one's producer started) a moment later, and what its outbox
+            // recorded after it must be read too.
+            Map<TopicPartition, Long> end;
+            Map<String, Object> uncommitted = new HashMap<>(props);
+            uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+            try (KafkaConsumer<String, String> ends = new KafkaConsumer<>(uncommitted, new StringDeserializer(),
+                    new StringDeserializer())) {
+                end = ends.endOffsets(partitions, Duration.ofSeconds(30));
+            }
             while (partitions.stream().anyMatch(p -> reader.position(p, Duration.ofSeconds(30)) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(500))) {
                     if (record.value() == null) {
@@ -383,5 +435,6 @@ public final class AlertsApp implements AutoCloseable {
         loop.join(Duration.ofSeconds(10).toMillis());
         outbox.close();
         producer.close(Duration.ofSeconds(5));
+        log.close(Duration.ofSeconds(5));
     }
 }

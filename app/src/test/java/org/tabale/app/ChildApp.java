@@ -44,7 +44,7 @@ final class ChildApp implements AutoCloseable {
     /** Starts the process and waits until {@code /health} answers 200 (it fails at once if the process dies). */
     ChildApp start(Duration healthy) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(), "run")
+        ProcessBuilder builder = new ProcessBuilder(java, FaultSize.isLong() ? "-Xmx2g" : "-Xmx512m", "-jar", JAR.toString(), "run")
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true);
         builder.environment().putAll(env);
         try {

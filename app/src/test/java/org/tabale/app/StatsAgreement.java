@@ -12,7 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.tabale.model.RegionStats;
 import org.tabale.model.Topics;
 import org.tabale.model.Totals;
@@ -83,11 +88,10 @@ final class StatsAgreement {
     static long assertPublished(KafkaTestCluster kafka, Recomputation expected, Collection<String> regions, LocalDate from,
                                 LocalDate to) {
         Map<String, TreeMap<LocalDate, RegionStats>> latest = new HashMap<>();
-        for (ConsumerRecord<String, RegionStats> record : kafka.readToEnd(Topics.REGION_STATS.name(),
-                Topics.REGION_STATS.keySerde().deserializer(), Topics.REGION_STATS.valueSerde().deserializer(),
-                Duration.ofSeconds(60))) {
-            if (record.value() != null && regions.contains(record.value().regionId())) {
-                latest.computeIfAbsent(record.value().regionId(), r -> new TreeMap<>()).put(record.value().date(), record.value());
+        for (Map.Entry<String, byte[]> record : latestRecords(kafka, Duration.ofSeconds(FaultSize.pick(60, 900))).entrySet()) {
+            RegionStats stats = Topics.REGION_STATS.valueSerde().deserializer().deserialize(Topics.REGION_STATS.name(), record.getValue());
+            if (stats != null && regions.contains(stats.regionId())) {
+                latest.computeIfAbsent(stats.regionId(), r -> new TreeMap<>()).put(stats.date(), stats);
             }
         }
         List<String> wrong = new ArrayList<>();
@@ -110,6 +114,36 @@ final class StatsAgreement {
         }
         fail(Topics.REGION_STATS.name(), wrong, compared);
         return compared;
+    }
+
+    /**
+     * The latest value of each key of {@code tabale.region-stats.v1} (committed records, from the
+     * beginning to the end offsets it has now), kept as bytes: a long run writes millions of records
+     * for a few hundred thousand keys.
+     */
+    private static Map<String, byte[]> latestRecords(KafkaTestCluster kafka, Duration deadline) {
+        Map<String, byte[]> latest = new HashMap<>();
+        long end = System.nanoTime() + deadline.toNanos();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.REGION_STATS.name(), deadline).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, deadline);
+            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() - end > 0) {
+                    throw new AssertionError("could not read " + Topics.REGION_STATS.name() + " to " + ends + " within " + deadline);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    latest.put(record.key(), record.value());
+                }
+            }
+        }
+        return latest;
     }
 
     private static void fail(String where, List<String> wrong, long compared) {

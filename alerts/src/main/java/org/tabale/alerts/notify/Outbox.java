@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,23 +85,46 @@ public final class Outbox implements AutoCloseable {
 
     /** Records and queues notifications; ids already known (sent, failed or queued) are left alone. */
     public void enqueue(List<Notification> notifications) {
+        List<Delivery> fresh = fresh(notifications);
+        fresh.forEach(log);
+        queue(fresh);
+    }
+
+    /**
+     * The pending deliveries of the notifications whose ids it holds no delivery of, each once,
+     * for the caller to record ({@link #enqueue} does it through the log; the alert service in the
+     * transaction of the alert changes) and then {@link #queue}. Nothing is kept yet.
+     */
+    public List<Delivery> fresh(List<Notification> notifications) {
         Instant now = clock.instant();
-        List<Delivery> fresh = new ArrayList<>();
+        Map<String, Delivery> fresh = new LinkedHashMap<>();
         lock.lock();
         try {
             for (Notification n : notifications) {
-                if (!deliveries.containsKey(n.id())) {
-                    Delivery d = new Delivery(n.id(), n.notice(), n.responder(), n.contact().channel(), n.language(),
-                            Delivery.Status.pending, 0, null, now, now, now.plus(deadline), null);
-                    store(d);
-                    fresh.add(d);
+                if (!deliveries.containsKey(n.id()) && !fresh.containsKey(n.id())) {
+                    fresh.put(n.id(), new Delivery(n.id(), n.notice(), n.responder(), n.contact().channel(), n.language(),
+                            Delivery.Status.pending, 0, null, now, now, now.plus(deadline), null));
                 }
             }
         } finally {
             lock.unlock();
         }
-        fresh.forEach(log);
-        signal();
+        return List.copyOf(fresh.values());
+    }
+
+    /** Takes deliveries the caller has recorded: pending from now on; ids it holds already are left alone. */
+    public void queue(List<Delivery> recorded) {
+        lock.lock();
+        try {
+            for (Delivery d : recorded) {
+                if (!deliveries.containsKey(d.id())) {
+                    store(d);
+                }
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The deliveries of one alert's messages, oldest first. */

@@ -151,4 +151,23 @@ class OutboxTest {
         assertThat(restarted.deliveries(Delivery.Status.pending)).isEmpty();
         assertThat(channel.calls.get()).isEqualTo(1);
     }
+
+    @Test
+    void shouldHandOutNewDeliveriesToRecordAndSendNothingBeforeTheyAreQueued() {
+        Outbox box = outbox();
+        box.start();
+
+        List<Delivery> fresh = box.fresh(message());
+        assertThat(fresh).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(Delivery.Status.pending));
+        assertThat(box.fresh(message())).as("not kept until queued").isEqualTo(fresh);
+        assertThat(box.deliveries(Delivery.Status.pending)).isEmpty();
+        assertThat(log).isEmpty();
+
+        box.queue(fresh);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !box.deliveries(Delivery.Status.delivered).isEmpty());
+        assertThat(box.fresh(message())).isEmpty();
+        box.queue(fresh);
+        assertThat(channel.calls.get()).isEqualTo(1);
+        assertThat(log).extracting(Delivery::status).containsExactly(Delivery.Status.delivered);
+    }
 }
