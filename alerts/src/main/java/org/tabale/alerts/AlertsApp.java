@@ -243,6 +243,7 @@ public final class AlertsApp implements AutoCloseable {
     }
 
     private void run() {
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
         try {
             while (!stopping) {
                 ConsumerRecords<String, RegionStats> records = consumer.poll(Duration.ofMillis(500));
@@ -258,9 +259,17 @@ public final class AlertsApp implements AutoCloseable {
                     }
                     changes.addAll(lifecycle.tick(now));
                     if (!records.isEmpty()) {
-                        apply(changes, List.of(), new Position(next(records), consumer.groupMetadata()));
-                    } else if (!changes.isEmpty()) {
-                        apply(changes, List.of(), null);
+                        Map<TopicPartition, OffsetAndMetadata> offsets = next(records);
+                        apply(changes, List.of(), new Position(offsets, consumer.groupMetadata()));
+                        committed.putAll(offsets);
+                    } else {
+                        // A poll that read only a transaction marker moved the position without a record:
+                        // commit it with the changes (or alone), so the group's lag reaches zero.
+                        Map<TopicPartition, OffsetAndMetadata> moved = movedPast(committed);
+                        if (!changes.isEmpty() || !moved.isEmpty()) {
+                            apply(changes, List.of(), moved.isEmpty() ? null : new Position(moved, consumer.groupMetadata()));
+                            committed.putAll(moved);
+                        }
                     }
                 }
             }
@@ -279,11 +288,32 @@ public final class AlertsApp implements AutoCloseable {
     private record Position(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> next(ConsumerRecords<String, RegionStats> records) {
+    /** The assigned partitions whose position is past the offset committed with the last batch read from them. */
+    private Map<TopicPartition, OffsetAndMetadata> movedPast(Map<TopicPartition, OffsetAndMetadata> committed) {
+        Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            OffsetAndMetadata last = committed.get(partition);
+            if (last != null) {
+                long position = consumer.position(partition);
+                if (position > last.offset()) {
+                    moved.put(partition, new OffsetAndMetadata(position));
+                }
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * The consumer's position on each partition of the batch: past its last record and, when the
+     * fetch saw it, past the commit marker of the exactly-once transaction that wrote them (last
+     * record + 1 would stop short of the marker, and the group would never show a lag of zero).
+     */
+    private Map<TopicPartition, OffsetAndMetadata> next(ConsumerRecords<String, RegionStats> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, RegionStats>> of = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(of.get(of.size() - 1).offset() + 1));
+            long position = Math.max(of.get(of.size() - 1).offset() + 1, consumer.position(partition));
+            offsets.put(partition, new OffsetAndMetadata(position));
         }
         return offsets;
     }
