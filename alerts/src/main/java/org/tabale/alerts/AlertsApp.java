@@ -258,18 +258,14 @@ public final class AlertsApp implements AutoCloseable {
                         }
                     }
                     changes.addAll(lifecycle.tick(now));
-                    if (!records.isEmpty()) {
-                        Map<TopicPartition, OffsetAndMetadata> offsets = next(records);
-                        apply(changes, List.of(), new Position(offsets, consumer.groupMetadata()));
-                        committed.putAll(offsets);
-                    } else {
-                        // A poll that read only a transaction marker moved the position without a record:
-                        // commit it with the changes (or alone), so the group's lag reaches zero.
-                        Map<TopicPartition, OffsetAndMetadata> moved = movedPast(committed);
-                        if (!changes.isEmpty() || !moved.isEmpty()) {
-                            apply(changes, List.of(), moved.isEmpty() ? null : new Position(moved, consumer.groupMetadata()));
-                            committed.putAll(moved);
-                        }
+                    // The position of every partition this poll moved: past its records and past the
+                    // commit marker of the transaction that wrote them (a poll may read only a marker).
+                    Map<TopicPartition, OffsetAndMetadata> moved = moved(committed, records.partitions());
+                    if (!moved.isEmpty()) {
+                        apply(changes, List.of(), new Position(moved, consumer.groupMetadata()));
+                        committed.putAll(moved);
+                    } else if (!changes.isEmpty()) {
+                        apply(changes, List.of(), null);
                     }
                 }
             }
@@ -288,34 +284,23 @@ public final class AlertsApp implements AutoCloseable {
     private record Position(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
     }
 
-    /** The assigned partitions whose position is past the offset committed with the last batch read from them. */
-    private Map<TopicPartition, OffsetAndMetadata> movedPast(Map<TopicPartition, OffsetAndMetadata> committed) {
+    /**
+     * The consumer's position on each partition that gave records to this poll, or whose position is
+     * past the offset last committed for it: the position, not "last record + 1", which would stop
+     * short of the exactly-once commit marker after the records, so the group would never show a
+     * lag of zero.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> moved(Map<TopicPartition, OffsetAndMetadata> committed,
+                                                         java.util.Set<TopicPartition> read) {
         Map<TopicPartition, OffsetAndMetadata> moved = new HashMap<>();
         for (TopicPartition partition : consumer.assignment()) {
             OffsetAndMetadata last = committed.get(partition);
-            if (last != null) {
-                long position = consumer.position(partition);
-                if (position > last.offset()) {
-                    moved.put(partition, new OffsetAndMetadata(position));
-                }
+            long position = consumer.position(partition);
+            if (read.contains(partition) || last != null && position > last.offset()) {
+                moved.put(partition, new OffsetAndMetadata(position));
             }
         }
         return moved;
-    }
-
-    /**
-     * The consumer's position on each partition of the batch: past its last record and, when the
-     * fetch saw it, past the commit marker of the exactly-once transaction that wrote them (last
-     * record + 1 would stop short of the marker, and the group would never show a lag of zero).
-     */
-    private Map<TopicPartition, OffsetAndMetadata> next(ConsumerRecords<String, RegionStats> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, RegionStats>> of = records.records(partition);
-            long position = Math.max(of.get(of.size() - 1).offset() + 1, consumer.position(partition));
-            offsets.put(partition, new OffsetAndMetadata(position));
-        }
-        return offsets;
     }
 
     /**
