@@ -68,11 +68,20 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     private KeyValueStore<String, String> dirty;
     /** The region the last punctuation stopped after, when its time ran out. */
     private String resumeAfter;
+    /** What the emitters of the tasks on this emitter's stream thread share. */
+    private OnThread thread;
+
     /**
-     * How many emitters (tasks) run on each stream thread: they share the thread's emission budget.
-     * Tasks are initialised and closed on the thread that runs them.
+     * What the emitters (tasks) of one stream thread share: how many there are (they share the
+     * thread's emission budget) and when one of them last applied a change (wall clock, ms). Tasks
+     * are initialised, run and closed on the thread that runs them.
      */
-    private static final ThreadLocal<int[]> EMITTERS_ON_THREAD = ThreadLocal.withInitial(() -> new int[1]);
+    private static final class OnThread {
+        int emitters;
+        long lastApplied;
+    }
+
+    private static final ThreadLocal<OnThread> ON_THREAD = ThreadLocal.withInitial(OnThread::new);
 
     /** A {@code stats-dirty} value: the earliest changed day, the earliest waiting end, the last change (epoch ms). */
     private record Dirty(LocalDate day, LocalDate end, long changedAt) {
@@ -106,22 +115,27 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         this.tail = context.getStateStore(RegionTotalsTopology.TAIL_STORE);
         this.dirty = context.getStateStore(RegionTotalsTopology.DIRTY_STORE);
         context.schedule(settings.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::emitPending);
-        EMITTERS_ON_THREAD.get()[0]++;
+        thread = ON_THREAD.get();
+        thread.emitters++;
     }
 
     @Override
     public void close() {
-        EMITTERS_ON_THREAD.get()[0] = Math.max(0, EMITTERS_ON_THREAD.get()[0] - 1);
+        thread.emitters = Math.max(0, thread.emitters - 1);
     }
 
     /**
-     * This emitter's share of its thread's emission budget, a quarter of the emission interval: the
-     * emitters of all the thread's tasks punctuate once per interval each, and together take at most
-     * that, however many partitions the thread owns.
+     * This emitter's share of its thread's emission budget: a quarter of the emission interval while
+     * the thread applies changes, three quarters once it has applied none for an interval (the
+     * backlog a replay leaves then goes out three times as fast; a change that arrives during such an
+     * emission waits for it, at most those three quarters). The emitters of all the thread's tasks punctuate
+     * once per interval each, and together take at most that, however many partitions the thread owns.
      */
-    private long budgetMs() {
-        int emitters = Math.max(1, EMITTERS_ON_THREAD.get()[0]);
-        return Math.max(10, settings.emitInterval().toMillis() / 4 / emitters);
+    long budgetMs(long now) {
+        int emitters = Math.max(1, thread.emitters);
+        long interval = settings.emitInterval().toMillis();
+        boolean idle = now - thread.lastApplied >= interval;
+        return Math.max(10, (idle ? interval * 3 / 4 : interval / 4) / emitters);
     }
 
     @Override
@@ -129,6 +143,7 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         if (delta.value() == null) {
             return;
         }
+        thread.lastApplied = context.currentSystemTimeMs();
         Standing.Contribution change = delta.value().contribution();
         String regionId = change.regionId();
         LocalDate day = change.day();
@@ -147,10 +162,10 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     }
 
     /**
-     * Emits what is due, region after region, for at most its share of a quarter of the emission
-     * interval ({@link #budgetMs}; with several tasks on one thread, a quarter in all): under
-     * a replay's load the rest waits for the next punctuation (its changes keep coalescing, so each
-     * region's later emission covers more), and the stream thread goes on applying events. Regions
+     * Emits what is due, region after region, for at most its share of the thread's emission budget
+     * ({@link #budgetMs}: a quarter of the interval while changes arrive): under a replay's load the
+     * rest waits for the next punctuation (its changes keep coalescing, so each region's later
+     * emission covers more), and the stream thread goes on applying events. Regions
      * are taken in turn from where the last punctuation stopped, so none waits for ever.
      */
     private void emitPending(long now) {
@@ -172,7 +187,7 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
                 }
             }
         }
-        long budget = budgetMs();
+        long budget = budgetMs(now);
         long began = System.nanoTime();
         resumeAfter = null;
         for (int i = 0; i < ready.size(); i++) {
