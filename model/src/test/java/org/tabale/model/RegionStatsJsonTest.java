@@ -46,6 +46,71 @@ class RegionStatsJsonTest {
         assertThat(JsonSerde.MAPPER.readTree(JsonSerde.MAPPER.writeValueAsBytes(stats))).as("through Jackson").isEqualTo(jackson);
     }
 
+    @Property(tries = 500)
+    void shouldReadTheWrittenLayoutWithoutJacksonAsJacksonReadsIt(@ForAll("stats") RegionStats stats) throws Exception {
+        byte[] written = RegionStatsJson.write(stats);
+
+        RegionStats fast = RegionStatsLayout.read(written);
+
+        if (fast != null) {
+            assertThat(fast).isEqualTo(stats).isEqualTo(RegionStatsReader.parse(written));
+        }
+    }
+
+    @Property(tries = 300)
+    void shouldReadTypicalRecordsWithoutJackson(@ForAll("typical") RegionStats stats) {
+        assertThat(RegionStatsLayout.read(RegionStatsJson.write(stats))).isEqualTo(stats);
+    }
+
+    @Property(tries = 2_000)
+    void shouldLeaveAnyDamagedRecordToJacksonOrReadItAsJacksonDoes(@ForAll("typical") RegionStats stats,
+                                                                 @ForAll("damage") int[] damage) throws Exception {
+        byte[] written = RegionStatsJson.write(stats);
+        int at = Math.floorMod(damage[0], written.length);
+        byte[] damaged = switch (Math.floorMod(damage[1], 3)) {
+            case 0 -> { // one byte changed
+                byte[] copy = written.clone();
+                copy[at] = (byte) damage[2];
+                yield copy;
+            }
+            case 1 -> { // one byte inserted
+                byte[] copy = new byte[written.length + 1];
+                System.arraycopy(written, 0, copy, 0, at);
+                copy[at] = (byte) damage[2];
+                System.arraycopy(written, at, copy, at + 1, written.length - at);
+                yield copy;
+            }
+            default -> { // one byte removed
+                byte[] copy = new byte[written.length - 1];
+                System.arraycopy(written, 0, copy, 0, at);
+                System.arraycopy(written, at + 1, copy, at, written.length - at - 1);
+                yield copy;
+            }
+        };
+
+        RegionStats fast = RegionStatsLayout.read(damaged);
+
+        if (fast != null) {
+            assertThat(fast).as(new String(damaged, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(RegionStatsReader.parse(damaged));
+        }
+    }
+
+    @Test
+    void shouldLeaveOtherLayoutsToJackson() throws Exception {
+        RegionStats stats = new RegionStats("MLI.Mopti", "Mali", "Mopti", LocalDate.of(2019, 3, 23),
+                Map.of(7, new Totals(1, 157, 1, 1, 157, 0, 0)), Map.of(), null, Map.of(7, List.of("MLI1")));
+        String written = new String(RegionStatsJson.write(stats), java.nio.charset.StandardCharsets.UTF_8);
+
+        for (String other : List.of(written.replace(",", ", "), written.replace("157", "1.57e2"),
+                written.replace("Mopti\"", "Mop\\u0074i\""))) {
+            byte[] bytes = other.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(RegionStatsLayout.read(bytes)).as(other).isNull();
+            assertThat(serde.deserializer().deserialize("t", bytes)).as(other).isEqualTo(stats);
+        }
+        assertThat(RegionStatsLayout.read(written.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(stats);
+    }
+
     @Property(tries = 2_000)
     void shouldPrintFourDecimalFiguresAsDoubleToStringDoes(@ForAll("scaled") long scaled) {
         double value = Math.round(scaled) / 10_000d;
@@ -108,6 +173,36 @@ class RegionStatsJsonTest {
     @Provide
     Arbitrary<Long> scaled() {
         return Arbitraries.oneOf(Arbitraries.longs().between(0, 100_000), Arbitraries.longs().between(0, 100_000_000_000L));
+    }
+
+    @Provide
+    Arbitrary<int[]> damage() {
+        return Combinators.combine(Arbitraries.integers(), Arbitraries.integers(),
+                Arbitraries.oneOf(Arbitraries.of((int) '"', (int) ',', (int) '.', (int) '-', (int) '0', (int) '9', (int) 'E',
+                        (int) '}', (int) ']', (int) '\\', 0xC3, 0xA9, 0x80), Arbitraries.integers().between(-128, 127)))
+                .as((at, kind, b) -> new int[] {at, kind, b});
+    }
+
+    /** Records as the emitter makes them: small counts, figures of four decimals, names with accents. */
+    @Provide
+    Arbitrary<RegionStats> typical() {
+        Arbitrary<Long> count = Arbitraries.longs().between(0, 100_000);
+        Arbitrary<Totals> totals = Combinators.combine(count, count, count, count, count, count, count)
+                .as((a, b, c, d, e, f, g) -> new Totals(a, b, c, d, e, f, g));
+        // Below 10^-3 Double.toString (and so Jackson) prints an exponent: those go through Jackson.
+        Arbitrary<Double> figure = Arbitraries.oneOf(Arbitraries.doubles().between(1e-3, 1_000).ofScale(4),
+                Arbitraries.of(0.0, 1e-3, 9_999_999.9999));
+        Arbitrary<Figures> figures = Combinators.combine(figure, figure, figure, figure, figure, figure, figure)
+                .as((a, b, c, d, e, f, g) -> new Figures(a, b, c, d, e, f, g));
+        Arbitrary<Baseline> baseline = Combinators.combine(figures, figures).as(Baseline::new);
+        Arbitrary<Integer> window = Arbitraries.of(7, 30, 90, 365);
+        Arbitrary<String> name = Arbitraries.of("Mopti", "Ségou", "Tombouctou", "Boucle du Mouhoun", "Tillabéri", "Region 17");
+        Arbitrary<LocalDate> date = Arbitraries.integers().between(0, 20_000).map(d -> LocalDate.of(1990, 1, 1).plusDays(d));
+        Arbitrary<List<String>> ids = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12).list().ofMaxSize(10);
+        return Combinators.combine(name, date, Arbitraries.maps(window, totals).ofMaxSize(4),
+                        Arbitraries.maps(window, baseline).ofMaxSize(4), Combinators.combine(totals, totals).as(Highs::new).injectNull(0.2),
+                        Arbitraries.maps(window, ids).ofMaxSize(4))
+                .as((admin1, d, w, b, hi, e) -> new RegionStats("MLI." + admin1, "Mali", admin1, d, new HashMap<>(w), b, hi, e));
     }
 
     @Provide
