@@ -39,8 +39,24 @@ final class JsonBytes {
             return;
         }
         put((byte) '"');
-        put(JsonStringEncoder.getInstance().quoteAsUTF8(value));
+        if (plainAscii(value)) {
+            // Nothing to escape or encode (ids, most names): the characters are the bytes.
+            ascii(value);
+        } else {
+            put(JsonStringEncoder.getInstance().quoteAsUTF8(value));
+        }
         put((byte) '"');
+    }
+
+    /** Printable ASCII without a quote or a backslash: written as it is, as Jackson writes it. */
+    private static boolean plainAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     void key(int window, boolean first) {

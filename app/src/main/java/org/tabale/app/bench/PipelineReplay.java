@@ -39,16 +39,19 @@ final class PipelineReplay {
     private static final long POLL_MILLIS = 100;
 
     /**
-     * @param seconds        first submission until streams has committed everything
+     * @param seconds        first submission until streams (and, where measured, the alert service) has committed everything
      * @param ingestSeconds  first submission until the ingest path has answered the last one
+     * @param streamsSeconds first submission until streams has applied and committed every event (its lag is zero)
      * @param answered       the ingest path's answers, summed
      * @param storeEvents    live events counted by the daily-totals store at the end
      * @param storeFatalities fatalities summed by the daily-totals store at the end
      * @param verified       whether the store agrees with the input's recomputation
      * @param cpuSeconds     CPU time of this process (ingest, streams, broker) over {@code seconds}
+     * @param statsOffsets   offsets written to the region-stats topic (records and transaction markers), or -1 where
+     *                       the alert service was not measured
      */
-    record Run(double seconds, double ingestSeconds, IngestResult answered, long storeEvents, long storeFatalities,
-               boolean verified, double cpuSeconds) {
+    record Run(double seconds, double ingestSeconds, double streamsSeconds, IngestResult answered, long storeEvents,
+               long storeFatalities, boolean verified, double cpuSeconds, long statsOffsets) {
     }
 
     private PipelineReplay() {
@@ -147,20 +150,21 @@ final class PipelineReplay {
                 }
                 Thread.sleep(POLL_MILLIS); // polling a condition with a deadline
             }
-            long end = System.nanoTime();
-            long alertsCaughtUp = alerts ? alertsCaughtUp(admin, deadline) : end;
-            boolean alertsDone = alertsCaughtUp != Long.MAX_VALUE;
-            if (alertsDone && alertsCaughtUp > end) {
-                end = alertsCaughtUp;
+            long streamsDone = System.nanoTime();
+            long end = streamsDone;
+            long[] alertsCaughtUp = alerts ? alertsCaughtUp(admin, deadline) : new long[] {end, -1};
+            boolean alertsDone = alertsCaughtUp[0] != Long.MAX_VALUE;
+            if (alertsDone && alertsCaughtUp[0] > end) {
+                end = alertsCaughtUp[0];
             }
             beside.close();
             double cpuSeconds = Machine.processCpuSeconds() - cpu;
             boolean verified = alertsDone && store != null && store.events() == input.counts().liveEvents()
                     && store.fatalities() == input.counts().liveFatalities();
-            Run run = new Run((end - start) / 1e9, (ingested - start) / 1e9,
+            Run run = new Run((end - start) / 1e9, (ingested - start) / 1e9, (streamsDone - start) / 1e9,
                     new IngestResult(sums[0], sums[1], sums[2], sums[3], List.of()),
                     store == null ? -1 : store.events(), store == null ? -1 : store.fatalities(), verified,
-                    cpuSeconds);
+                    cpuSeconds, alertsCaughtUp[1]);
             if (after != null) {
                 after.accept(node, run);
             }
@@ -171,10 +175,11 @@ final class PipelineReplay {
     /**
      * When the alert service had evaluated and committed every region-stats record of the replay:
      * the first time its lag was zero at the topic's final end, the end being final once it has
-     * not moved for longer than Streams' quiet delay for the dates after a region's latest day.
-     * {@code Long.MAX_VALUE} when the deadline passed first.
+     * not moved for longer than Streams' quiet delay for the dates after a region's latest day:
+     * {that time (nanoTime), the topic's end offsets summed}; the time is {@code Long.MAX_VALUE} when
+     * the deadline passed first.
      */
-    private static long alertsCaughtUp(Admin admin, long deadline) throws Exception {
+    private static long[] alertsCaughtUp(Admin admin, long deadline) throws Exception {
         StreamsCaughtUp alerts = new StreamsCaughtUp(admin, ALERTS_GROUP_ID, List.of(Topics.REGION_STATS.name()));
         long lastEnd = -1;
         long endMoved = System.nanoTime();
@@ -191,11 +196,11 @@ final class PipelineReplay {
                 caughtUp = now;
             }
             if (caughtUp >= 0 && now - endMoved > STATS_QUIET.toNanos()) {
-                return caughtUp;
+                return new long[] {caughtUp, lastEnd};
             }
             Thread.sleep(POLL_MILLIS); // polling a condition with a deadline
         }
-        return Long.MAX_VALUE;
+        return new long[] {Long.MAX_VALUE, lastEnd};
     }
 
     private static void add(long[] sums, IngestResult result) {

@@ -51,11 +51,13 @@ public final class ReplayThroughput implements Measurement {
                                     plain.cpuSeconds()),
                             row("pipeline: ingest -> streams -> alerts evaluated (all committed)", counts.rows(), pipeline.seconds(), counts, ratio,
                                     pipeline.cpuSeconds()),
+                            row("  of which ingest -> streams (every event applied and committed)", counts.rows(),
+                                    pipeline.streamsSeconds(), counts, plain.seconds() / pipeline.streamsSeconds(), Double.NaN),
                             row("  of which ingest path answering", counts.rows(), pipeline.ingestSeconds(), counts,
                                     plain.seconds() / pipeline.ingestSeconds(), Double.NaN)),
                     String.format(Locale.ROOT, "pipeline >= %.0f%% of baseline, and ACLED's whole history (%,d rows) "
                             + "replayed in under %.0f minutes", GOAL * 100, ACLED_HISTORY_ROWS, HISTORY_GOAL_SECONDS / 60), met,
-                    notes(pipeline, ratio, historySeconds));
+                    notes(counts, pipeline, ratio, historySeconds));
         }
     }
 
@@ -74,6 +76,8 @@ public final class ReplayThroughput implements Measurement {
         replay.put("inputRows", counts.rows());
         replay.put("seconds", round(pipeline.seconds()));
         replay.put("ingestSeconds", round(pipeline.ingestSeconds()));
+        replay.put("streamsSeconds", round(pipeline.streamsSeconds()));
+        replay.put("regionStatsOffsets", pipeline.statsOffsets());
         replay.put("eventsPerSecond", Math.round(pipelineRate));
         replay.put("liveEventsPerSecond", Math.round(counts.liveEvents() / pipeline.seconds()));
         replay.put("ingestEventsPerSecond", Math.round(counts.rows() / pipeline.ingestSeconds()));
@@ -106,7 +110,7 @@ public final class ReplayThroughput implements Measurement {
                 Double.isNaN(cpuSeconds) ? "" : String.format(Locale.ROOT, "%,.0f", rows / cpuSeconds));
     }
 
-    private static List<String> notes(PipelineReplay.Run pipeline, double ratio, double historySeconds) {
+    private static List<String> notes(ReplayInput.Counts counts, PipelineReplay.Run pipeline, double ratio, double historySeconds) {
         List<String> notes = new java.util.ArrayList<>();
         notes.add("Events/s count input rows; live events/s count the distinct events that stand at the end.");
         notes.add("CPU s is the CPU time of the whole bench process (clients, services and the embedded broker): "
@@ -118,6 +122,11 @@ public final class ReplayThroughput implements Measurement {
                 + "evaluated and committed every region-stats record (the first time its lag was 0 at the topic's final "
                 + "end: one that has not moved for 7 s, longer than the 5 s quiet Streams waits before emitting the dates "
                 + "after a region's latest day).");
+        notes.add(String.format(Locale.ROOT, "Ingest -> streams is the time until every event was applied to the "
+                + "daily totals and committed (streams' lag 0, store verified), the measure issue #4 names; the region "
+                + "stats were still being emitted then: %,d offsets of the region-stats topic at the end (records and "
+                + "transaction markers), %.1f per input row, each read and evaluated by the alert service.",
+                pipeline.statsOffsets(), pipeline.statsOffsets() / (double) counts.rows()));
         if (!pipeline.verified()) {
             notes.add("The daily-totals store did NOT agree with the recomputation: the figures are not valid.");
         }

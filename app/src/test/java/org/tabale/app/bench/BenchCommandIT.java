@@ -59,6 +59,9 @@ class BenchCommandIT {
         assertThat(figures.path("pipeline").path("storeEvents").asLong()).isEqualTo(input.path("liveEvents").asLong());
         assertThat(figures.path("pipeline").path("answered").path("rejected").asLong()).isZero();
         assertThat(figures.path("ratio").asDouble()).isPositive();
+        assertThat(figures.path("pipeline").path("streamsSeconds").asDouble()).as("events applied before the alerts caught up")
+                .isPositive().isLessThanOrEqualTo(figures.path("pipeline").path("seconds").asDouble());
+        assertThat(figures.path("pipeline").path("regionStatsOffsets").asLong()).isPositive();
 
         JsonNode eos = measurement(result, "exactly-once-overhead");
         for (String guarantee : new String[] {"at_least_once", "exactly_once_v2"}) {
@@ -96,6 +99,7 @@ class BenchCommandIT {
                 .contains(String.valueOf(result.path("machine").path("cores").asInt()) + " cores")
                 .contains("| baseline: plain Kafka produce + consume | 5,000 |")
                 .contains("| pipeline: ingest -> streams -> alerts evaluated (all committed) | 5,000 |")
+                .contains("|   of which ingest -> streams (every event applied and committed) | 5,000 |")
                 .contains("Goal: pipeline >= 25% of baseline")
                 .contains("## Exactly-once overhead (measurement 5)")
                 .contains("| baseline: at_least_once | 5,000 |")

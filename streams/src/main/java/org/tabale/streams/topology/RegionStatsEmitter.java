@@ -79,7 +79,12 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     private static final class OnThread {
         int emitters;
         long lastApplied;
+        /** How long the change applied last had waited in Kafka (ms). */
+        long lastLag;
     }
+
+    /** A change applied this long after Kafka took it means the thread is catching up on a backlog (ms). */
+    static final long CATCH_UP_LAG = 10_000;
 
     private static final ThreadLocal<OnThread> ON_THREAD = ThreadLocal.withInitial(OnThread::new);
 
@@ -125,17 +130,31 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
     }
 
     /**
-     * This emitter's share of its thread's emission budget: a quarter of the emission interval while
-     * the thread applies changes, three quarters once it has applied none for an interval (the
-     * backlog a replay leaves then goes out three times as fast; a change that arrives during such an
-     * emission waits for it, at most those three quarters). The emitters of all the thread's tasks punctuate
-     * once per interval each, and together take at most that, however many partitions the thread owns.
+     * This emitter's share of its thread's emission budget, of the emission interval:
+     * <ul>
+     *   <li>a quarter while the thread applies changes as they come;</li>
+     *   <li>a tenth while it catches up on a backlog (the change it applied last had waited in Kafka
+     *       {@link #CATCH_UP_LAG} or more: a replay, a restart after an outage): the timeliness of one
+     *       interval is gone anyway, applying the backlog goes faster, and each region's emission,
+     *       later, covers more changes;</li>
+     *   <li>three quarters once it has applied nothing for an interval: what a replay left goes out
+     *       three times as fast (a change that arrives during such an emission waits for it).</li>
+     * </ul>
+     * The emitters of all the thread's tasks punctuate once per interval each, and together take at
+     * most that, however many partitions the thread owns.
      */
     long budgetMs(long now) {
         int emitters = Math.max(1, thread.emitters);
         long interval = settings.emitInterval().toMillis();
-        boolean idle = now - thread.lastApplied >= interval;
-        return Math.max(10, (idle ? interval * 3 / 4 : interval / 4) / emitters);
+        long share;
+        if (now - thread.lastApplied >= interval) {
+            share = interval * 3 / 4;
+        } else if (thread.lastLag >= CATCH_UP_LAG) {
+            share = interval / 10;
+        } else {
+            share = interval / 4;
+        }
+        return Math.max(10, share / emitters);
     }
 
     @Override
@@ -144,6 +163,7 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
             return;
         }
         thread.lastApplied = context.currentSystemTimeMs();
+        thread.lastLag = thread.lastApplied - delta.timestamp();
         Standing.Contribution change = delta.value().contribution();
         String regionId = change.regionId();
         LocalDate day = change.day();
@@ -302,15 +322,22 @@ final class RegionStatsEmitter implements Processor<String, Delta, String, Regio
         LocalDate first = ends.get(0);
         LocalDate last = ends.get(ends.size() - 1);
         RegionHistory history = RegionHistory.of(cells.totals(), first, last);
-        for (LocalDate end : ends) {
+        List<Map<Integer, List<String>>> evidence = Evidence.of(cells.events(), ends, StatsSettings.SERVED_WINDOWS);
+        List<Baseline[]> baselinesByWindow = new ArrayList<>(StatsSettings.SERVED_WINDOWS.size());
+        for (int window : StatsSettings.SERVED_WINDOWS) {
+            baselinesByWindow.add(history.baselines(ends, window));
+        }
+        for (int i = 0; i < ends.size(); i++) {
+            LocalDate end = ends.get(i);
             Map<Integer, Totals> windows = new HashMap<>(8);
             Map<Integer, Baseline> baselines = new HashMap<>(8);
-            for (int window : StatsSettings.SERVED_WINDOWS) {
+            for (int w = 0; w < StatsSettings.SERVED_WINDOWS.size(); w++) {
+                int window = StatsSettings.SERVED_WINDOWS.get(w);
                 windows.put(window, history.window(end, window));
-                baselines.put(window, history.baseline(end, window));
+                baselines.put(window, baselinesByWindow.get(w)[i]);
             }
             RegionStats stats = new RegionStats(regionId, names.country(), names.admin1(), end, windows, baselines,
-                    history.highs(end), Evidence.of(cells.events(), end, StatsSettings.SERVED_WINDOWS));
+                    history.highs(end), evidence.get(i));
             context.forward(new Record<>(stats.key(), stats, now));
         }
     }

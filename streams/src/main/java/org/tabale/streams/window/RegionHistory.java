@@ -2,6 +2,7 @@ package org.tabale.streams.window;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import org.tabale.model.Baseline;
@@ -32,6 +33,8 @@ public final class RegionHistory {
     public static final int LOOKBACK_DAYS = Highs.THREE_YEARS + Highs.WINDOW - 1;
 
     private static final int METRICS = Metric.values().length;
+    /** The largest sample whose square, times 52, is a whole number a double holds exactly. */
+    private static final long EXACT_SAMPLE = 1L << 23;
 
     /** Epoch day of the first day of the span. */
     private final long first;
@@ -133,6 +136,10 @@ public final class RegionHistory {
                 lo--;
             }
         }
+        return baseline(total, squares);
+    }
+
+    private static Baseline baseline(double[] total, double[] squares) {
         double[] mean = new double[METRICS];
         double[] spread = new double[METRICS];
         for (int m = 0; m < METRICS; m++) {
@@ -140,6 +147,78 @@ public final class RegionHistory {
             spread[m] = Math.sqrt(Math.max(0, squares[m] / Baseline.SAMPLES - mean[m] * mean[m]));
         }
         return new Baseline(Figures.of(metric -> mean[metric.ordinal()]), Figures.of(metric -> spread[metric.ordinal()]));
+    }
+
+    /**
+     * The baselines of the window ending at each of {@code ends} (ascending), as {@link #baseline}
+     * gives each: ends a week apart share 51 of their 52 weekly samples, so for each weekday the
+     * sums slide from one end to the next (a sample enters, one leaves) rather than being summed
+     * afresh. The sums are kept in whole numbers; where a sample exceeds 2<sup>23</sup> (its squares
+     * could then leave the doubles' exact range) that end is summed afresh, as {@link #baseline} does.
+     */
+    public Baseline[] baselines(List<LocalDate> ends, int window) {
+        requireFullLookback();
+        Baseline[] baselines = new Baseline[ends.size()];
+        long[][] totals = new long[7][];
+        long[][] squares = new long[7][];
+        long[] lastEnd = new long[7];
+        long[] entering = new long[METRICS];
+        long[] leaving = new long[METRICS];
+        for (int i = 0; i < ends.size(); i++) {
+            long e = index(ends.get(i));
+            int weekday = (int) Math.floorMod(e, 7);
+            long steps = totals[weekday] == null ? Long.MAX_VALUE : (e - lastEnd[weekday]) / 7;
+            boolean exact = true;
+            if (steps > Baseline.SAMPLES) {
+                totals[weekday] = new long[METRICS];
+                squares[weekday] = new long[METRICS];
+                for (int k = 0; k < Baseline.SAMPLES && exact; k++) {
+                    exact = sample(e - window - 7L * k, window, entering);
+                    add(totals[weekday], squares[weekday], entering, 1);
+                }
+            } else {
+                for (long step = 1; step <= steps && exact; step++) {
+                    long at = lastEnd[weekday] + 7 * step;
+                    exact = sample(at - window, window, entering)
+                            & sample(at - window - 7L * Baseline.SAMPLES, window, leaving);
+                    add(totals[weekday], squares[weekday], entering, 1);
+                    add(totals[weekday], squares[weekday], leaving, -1);
+                }
+            }
+            if (!exact) {
+                totals[weekday] = null;
+                baselines[i] = baseline(ends.get(i), window);
+                continue;
+            }
+            lastEnd[weekday] = e;
+            double[] total = new double[METRICS];
+            double[] square = new double[METRICS];
+            for (int m = 0; m < METRICS; m++) {
+                total[m] = totals[weekday][m];
+                square[m] = squares[weekday][m];
+            }
+            baselines[i] = baseline(total, square);
+        }
+        return baselines;
+    }
+
+    /** The sums of the days (hiDay - window, hiDay] into {@code into}; false where one exceeds 2^23 in size. */
+    private boolean sample(long hiDay, int window, long[] into) {
+        int h = upTo(hiDay) * METRICS;
+        int l = upTo(hiDay - window) * METRICS;
+        boolean small = true;
+        for (int m = 0; m < METRICS; m++) {
+            into[m] = prefix[h + m] - prefix[l + m];
+            small &= Math.abs(into[m]) <= EXACT_SAMPLE;
+        }
+        return small;
+    }
+
+    private static void add(long[] totals, long[] squares, long[] sample, int sign) {
+        for (int m = 0; m < METRICS; m++) {
+            totals[m] += sign * sample[m];
+            squares[m] += sign * sample[m] * sample[m];
+        }
     }
 
     /** The one- and three-year highs of the 30-day sum before {@code end} (see {@link Highs}). */

@@ -70,6 +70,31 @@ class RegionHistoryTest {
         }
     }
 
+    @Property(tries = 200)
+    void shouldSlideBaselinesFromEndToEndToWhatEachEndGivesAlone(
+            @ForAll @Size(max = 300) List<@From("days") Day> days,
+            @ForAll @Size(max = 80) List<@IntRange(min = 1_130, max = SPAN) Integer> endOffsets,
+            @ForAll boolean huge) {
+        TreeMap<LocalDate, Totals> map = new TreeMap<>();
+        days.forEach(d -> map.merge(START.plusDays(d.offset()), d.totals(), Totals::plus));
+        if (huge && !days.isEmpty()) {
+            // A day beyond the samples summed in whole numbers: the ends it reaches are summed afresh.
+            map.merge(START.plusDays(days.get(0).offset()), new Totals(1, 1L << 40, 1, 1, 5), Totals::plus);
+        }
+        List<LocalDate> ends = endOffsets.stream().distinct().sorted().map(START::plusDays).toList();
+        if (ends.isEmpty()) {
+            return;
+        }
+        RegionHistory history = RegionHistory.of(map, ends.get(0), ends.get(ends.size() - 1));
+
+        for (int window : List.of(7, 30, 90, 365)) {
+            Baseline[] slid = history.baselines(ends, window);
+            for (int i = 0; i < ends.size(); i++) {
+                assertThat(slid[i]).as("window %d at %s", window, ends.get(i)).isEqualTo(history.baseline(ends.get(i), window));
+            }
+        }
+    }
+
     @Test
     void shouldGiveAWeeklyEventAMeanOfOneAndNoSpread() {
         TreeMap<LocalDate, Totals> map = new TreeMap<>();
