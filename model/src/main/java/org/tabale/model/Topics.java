@@ -31,7 +31,7 @@ public final class Topics {
 
     /** Figures per region and date, emitted when they change; key = {@code regionId@date}. */
     public static final Topic<String, RegionStats> REGION_STATS = new Topic<>("tabale.region-stats.v1",
-            Serdes.String(), new JsonSerde<>(RegionStats.class), 4, FOREVER_COMPACTED,
+            Serdes.String(), new JsonSerde<>(RegionStats.class), 4, withLz4(FOREVER_COMPACTED),
             "windowed figures per region and date (key regionId@date)");
 
     /** Every refused row, with source, position, reason and original text; key = source. */
@@ -92,5 +92,16 @@ public final class Topics {
             REPORT_VERIFICATIONS, ALERTS, SILENCES, NOTIFICATIONS);
 
     private Topics() {
+    }
+
+    /**
+     * The broker stores the topic lz4-compressed, whatever its producers send: region stats are
+     * several KB of JSON per record, two records per input row in a replay, and shrink several
+     * times; the compression runs on the broker, not on the stream thread that emits them.
+     */
+    private static Map<String, String> withLz4(Map<String, String> config) {
+        Map<String, String> withCompression = new java.util.HashMap<>(config);
+        withCompression.put("compression.type", "lz4");
+        return Map.copyOf(withCompression);
     }
 }
