@@ -49,9 +49,10 @@ final class PipelineReplay {
      * @param cpuSeconds     CPU time of this process (ingest, streams, broker) over {@code seconds}
      * @param statsOffsets   offsets written to the region-stats topic (records and transaction markers), or -1 where
      *                       the alert service was not measured
+     * @param cpuByThread    CPU seconds over {@code seconds} by kind of thread ({@link ThreadCpu}), most first
      */
     record Run(double seconds, double ingestSeconds, double streamsSeconds, IngestResult answered, long storeEvents,
-               long storeFatalities, boolean verified, double cpuSeconds, long statsOffsets) {
+               long storeFatalities, boolean verified, double cpuSeconds, long statsOffsets, Map<String, Double> cpuByThread) {
     }
 
     private PipelineReplay() {
@@ -115,6 +116,7 @@ final class PipelineReplay {
             long[] sums = new long[4];
             AutoCloseable beside = during.start(node);
             double cpu = Machine.processCpuSeconds();
+            Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.snapshot();
             long start = System.nanoTime();
             int done = 0;
             for (ReplayInput.Batch batch : input.batches()) {
@@ -159,12 +161,13 @@ final class PipelineReplay {
             }
             beside.close();
             double cpuSeconds = Machine.processCpuSeconds() - cpu;
+            Map<String, Double> cpuByThread = ThreadCpu.byKind(threadsBefore, ThreadCpu.snapshot());
             boolean verified = alertsDone && store != null && store.events() == input.counts().liveEvents()
                     && store.fatalities() == input.counts().liveFatalities();
             Run run = new Run((end - start) / 1e9, (ingested - start) / 1e9, (streamsDone - start) / 1e9,
                     new IngestResult(sums[0], sums[1], sums[2], sums[3], List.of()),
                     store == null ? -1 : store.events(), store == null ? -1 : store.fatalities(), verified,
-                    cpuSeconds, alertsCaughtUp[1]);
+                    cpuSeconds, alertsCaughtUp[1], cpuByThread);
             if (after != null) {
                 after.accept(node, run);
             }

@@ -78,6 +78,7 @@ public final class ReplayThroughput implements Measurement {
         replay.put("ingestSeconds", round(pipeline.ingestSeconds()));
         replay.put("streamsSeconds", round(pipeline.streamsSeconds()));
         replay.put("regionStatsOffsets", pipeline.statsOffsets());
+        replay.put("cpuSecondsByThread", pipeline.cpuByThread());
         replay.put("eventsPerSecond", Math.round(pipelineRate));
         replay.put("liveEventsPerSecond", Math.round(counts.liveEvents() / pipeline.seconds()));
         replay.put("ingestEventsPerSecond", Math.round(counts.rows() / pipeline.ingestSeconds()));
@@ -127,6 +128,13 @@ public final class ReplayThroughput implements Measurement {
                 + "stats were still being emitted then: %,d offsets of the region-stats topic at the end (records and "
                 + "transaction markers), %.1f per input row, each read and evaluated by the alert service.",
                 pipeline.statsOffsets(), pipeline.statsOffsets() / (double) counts.rows()));
+        if (!pipeline.cpuByThread().isEmpty()) {
+            StringBuilder kinds = new StringBuilder();
+            pipeline.cpuByThread().forEach((kind, seconds) -> kinds.append(kinds.length() == 0 ? "" : "; ")
+                    .append(kind).append(' ').append(String.format(Locale.ROOT, "%.1f", seconds)));
+            notes.add("CPU seconds of the pipeline run by kind of thread (Linux /proc; the broker and the JIT compiler "
+                    + "run in the bench process too): " + kinds + ".");
+        }
         if (!pipeline.verified()) {
             notes.add("The daily-totals store did NOT agree with the recomputation: the figures are not valid.");
         }
