@@ -154,10 +154,10 @@ final class PipelineReplay {
             }
             long streamsDone = System.nanoTime();
             long end = streamsDone;
-            long[] alertsCaughtUp = alerts ? alertsCaughtUp(admin, deadline) : new long[] {end, -1};
-            boolean alertsDone = alertsCaughtUp[0] != Long.MAX_VALUE;
-            if (alertsDone && alertsCaughtUp[0] > end) {
-                end = alertsCaughtUp[0];
+            AlertsCaughtUp alertsCaughtUp = alerts ? alertsCaughtUp(admin, deadline) : new AlertsCaughtUp(end, -1);
+            boolean alertsDone = alertsCaughtUp.at() != Long.MAX_VALUE;
+            if (alertsDone && alertsCaughtUp.at() > end) {
+                end = alertsCaughtUp.at();
             }
             beside.close();
             double cpuSeconds = Machine.processCpuSeconds() - cpu;
@@ -167,7 +167,7 @@ final class PipelineReplay {
             Run run = new Run((end - start) / 1e9, (ingested - start) / 1e9, (streamsDone - start) / 1e9,
                     new IngestResult(sums[0], sums[1], sums[2], sums[3], List.of()),
                     store == null ? -1 : store.events(), store == null ? -1 : store.fatalities(), verified,
-                    cpuSeconds, alertsCaughtUp[1], cpuByThread);
+                    cpuSeconds, alertsCaughtUp.statsOffsets(), cpuByThread);
             if (after != null) {
                 after.accept(node, run);
             }
@@ -178,11 +178,9 @@ final class PipelineReplay {
     /**
      * When the alert service had evaluated and committed every region-stats record of the replay:
      * the first time its lag was zero at the topic's final end, the end being final once it has
-     * not moved for longer than Streams' quiet delay for the dates after a region's latest day:
-     * {that time (nanoTime), the topic's end offsets summed}; the time is {@code Long.MAX_VALUE} when
-     * the deadline passed first.
+     * not moved for longer than Streams' quiet delay for the dates after a region's latest day.
      */
-    private static long[] alertsCaughtUp(Admin admin, long deadline) throws Exception {
+    private static AlertsCaughtUp alertsCaughtUp(Admin admin, long deadline) throws Exception {
         StreamsCaughtUp alerts = new StreamsCaughtUp(admin, ALERTS_GROUP_ID, List.of(Topics.REGION_STATS.name()));
         long lastEnd = -1;
         long endMoved = System.nanoTime();
@@ -199,11 +197,18 @@ final class PipelineReplay {
                 caughtUp = now;
             }
             if (caughtUp >= 0 && now - endMoved > STATS_QUIET.toNanos()) {
-                return new long[] {caughtUp, lastEnd};
+                return new AlertsCaughtUp(caughtUp, lastEnd);
             }
             Thread.sleep(POLL_MILLIS); // polling a condition with a deadline
         }
-        return new long[] {Long.MAX_VALUE, lastEnd};
+        return new AlertsCaughtUp(Long.MAX_VALUE, lastEnd);
+    }
+
+    /**
+     * @param at           when the alert service had caught up (nanoTime), {@code Long.MAX_VALUE} if the deadline passed first
+     * @param statsOffsets the region-stats topic's end offsets, summed
+     */
+    private record AlertsCaughtUp(long at, long statsOffsets) {
     }
 
     private static void add(long[] sums, IngestResult result) {

@@ -153,7 +153,7 @@ public final class RegionHistory {
      * The baselines of the window ending at each of {@code ends} (ascending), as {@link #baseline}
      * gives each: ends a week apart share 51 of their 52 weekly samples, so for each weekday the
      * sums slide from one end to the next (a sample enters, one leaves) rather than being summed
-     * afresh. The sums are kept in whole numbers; where a sample exceeds 2<sup>23</sup> (its squares
+     * afresh, where that reads fewer samples. The sums are kept in whole numbers; where a sample exceeds 2<sup>23</sup> (its squares
      * could then leave the doubles' exact range) that end is summed afresh, as {@link #baseline} does.
      */
     public Baseline[] baselines(List<LocalDate> ends, int window) {
@@ -169,7 +169,8 @@ public final class RegionHistory {
             int weekday = (int) Math.floorMod(e, 7);
             long steps = totals[weekday] == null ? Long.MAX_VALUE : (e - lastEnd[weekday]) / 7;
             boolean exact = true;
-            if (steps > Baseline.SAMPLES) {
+            // A step reads two samples: beyond half the samples, summing afresh reads fewer.
+            if (steps > Baseline.SAMPLES / 2) {
                 totals[weekday] = new long[METRICS];
                 squares[weekday] = new long[METRICS];
                 for (int k = 0; k < Baseline.SAMPLES && exact; k++) {
